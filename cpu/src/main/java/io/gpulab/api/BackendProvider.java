@@ -1,0 +1,31 @@
+package io.gpulab.api;
+
+import java.util.Set;
+
+/**
+ * Makes one backend known to gpulab through {@link java.util.ServiceLoader}.
+ *
+ * <p>Constructors touch no native code: loading every provider must succeed on any machine, so that
+ * {@code gpulab backends} can list the ones that cannot run together with the reason.
+ */
+public interface BackendProvider {
+
+    /** Returns the backend id a user types after {@code --backend}. */
+    String id();
+
+    /** Returns the ids of the tasks this backend runs. */
+    Set<String> tasks();
+
+    /**
+     * Probes the backend once (cached): loads native libraries, lists devices and runs a known-answer self-test,
+     * turning every failure into one readable reason.
+     */
+    Availability probe();
+
+    /**
+     * Opens the backend on the device named in the options.
+     *
+     * @throws BackendUnavailableException when the backend or the named device cannot run here
+     */
+    Backend open(BackendOptions options);
+}

@@ -1,0 +1,28 @@
+package io.gpulab.api;
+
+import java.util.Map;
+
+/**
+ * A prepared computation of one task on one backend; its only job is {@link #run}.
+ *
+ * @param <I> the task's input record
+ * @param <O> the task's output record
+ */
+public interface Kernel<I, O> extends AutoCloseable {
+
+    /** Runs the task on this input, end to end (transfers included for devices), and returns its output. */
+    O run(I input);
+
+    /**
+     * Returns the seconds each phase of the last {@link #run} took, in order ({@code upload}, {@code kernel},
+     * {@code download} for devices); empty where a backend has no phases.
+     */
+    default Map<String, Double> phases() {
+        return Map.of();
+    }
+
+    /** Releases what {@code prepare} allocated; the default has nothing to release. */
+    @Override
+    default void close() {
+    }
+}

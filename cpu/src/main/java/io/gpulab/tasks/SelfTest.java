@@ -1,0 +1,77 @@
+package io.gpulab.tasks;
+
+import io.gpulab.api.Backend;
+import io.gpulab.api.Kernel;
+import io.gpulab.images.Image;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The tiny known-answer self-test every backend runs in its probe: SHA-256("abc"), pi(100) = 25 and a constant
+ * image that stays constant under a Gaussian blur.
+ */
+public final class SelfTest {
+
+    private static final String ABC = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+
+    private SelfTest() {
+    }
+
+    /** Runs the self-test of every task the backend supports; returns null on success, else one-line reason. */
+    public static String run(Backend backend, java.util.Set<String> tasks) {
+        try {
+            if (tasks.contains("sha256")) {
+                byte[] abc = "abc".getBytes(StandardCharsets.US_ASCII);
+                Sha256Input in = new Sha256Input.Messages(List.of(abc));
+                try (Kernel<Sha256Input, Sha256Output> k = backend.prepare(Tasks.SHA256, in)) {
+                    Sha256Output out = k.run(in);
+                    String got = out.digests().isEmpty() ? "no digest" : HexFormat.of().formatHex(out.digests().get(0));
+                    if (!ABC.equals(got)) {
+                        return "self-test failed: SHA-256(\"abc\") gave " + got;
+                    }
+                }
+            }
+            if (tasks.contains("sieve")) {
+                SieveInput in = SieveInput.count(0, 100);
+                try (Kernel<SieveInput, SieveOutput> k = backend.prepare(Tasks.SIEVE, in)) {
+                    long got = k.run(in).count();
+                    if (got != 25) {
+                        return "self-test failed: pi(100) gave " + got + " instead of 25";
+                    }
+                }
+            }
+            if (tasks.contains("blur")) {
+                byte[] px = new byte[9 * 7 * 4];
+                Arrays.fill(px, (byte) 77);
+                BlurInput in = new BlurInput(List.of(new Image(9, 7, 4, px)), BlurSpec.gaussian(1.5));
+                try (Kernel<BlurInput, BlurOutput> k = backend.prepare(Tasks.BLUR, in)) {
+                    byte[] out = k.run(in).images().get(0).pixels();
+                    for (byte b : out) {
+                        if (b != 77) {
+                            return "self-test failed: a constant image (77) changed to " + (b & 0xFF) + " under blur";
+                        }
+                    }
+                }
+            }
+            return null;
+        } catch (RuntimeException | LinkageError e) {
+            return "self-test failed: " + oneLine(e);
+        }
+    }
+
+    /** Returns the class and message of a throwable and its root cause, on one line. */
+    public static String oneLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String msg = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        if (root != e) {
+            msg += " (" + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage())
+                    + ")";
+        }
+        return msg.replace('\n', ' ');
+    }
+}

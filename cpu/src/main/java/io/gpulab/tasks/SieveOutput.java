@@ -1,0 +1,9 @@
+package io.gpulab.tasks;
+
+/**
+ * The result of sieving a range.
+ *
+ * @param count the number of primes p with {@code from <= p <= to}
+ */
+public record SieveOutput(long count) {
+}
