@@ -21,6 +21,14 @@ public interface Kernel<I, O> extends AutoCloseable {
         return Map.of();
     }
 
+    /**
+     * Returns the notable events of the last {@link #run}, one line each, such as a worker that died and whose shard
+     * was re-run; empty when nothing happened. The CLI prints them on stderr and in its JSON.
+     */
+    default java.util.List<String> events() {
+        return java.util.List.of();
+    }
+
     /** Releases what {@code prepare} allocated; the default has nothing to release. */
     @Override
     default void close() {
