@@ -12,6 +12,7 @@ import io.gpulab.gpu.KernelSources;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import org.jocl.CL;
 import org.jocl.CLException;
 import org.jocl.Pointer;
 import org.jocl.cl_context;
@@ -86,7 +87,7 @@ final class OpenClContext {
             String log = buildLog(program);
             clReleaseProgram(program);
             throw new BackendException("OpenCL build of " + name + " failed on " + device.id() + " ("
-                    + device.info().name() + "), options '" + options + "': " + e.getMessage() + "; build log: "
+                    + device.info().name() + "), options '" + options + "': " + CL.stringFor_errorCode(e.getStatus()) + "; build log: "
                     + oneLine(log), e);
         }
         Program built = new Program(program, (System.nanoTime() - start) / 1e9);

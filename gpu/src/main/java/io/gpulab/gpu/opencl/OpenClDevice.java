@@ -37,7 +37,7 @@ import org.jocl.cl_platform_id;
  * @param globalMemBytes {@code CL_DEVICE_GLOBAL_MEM_SIZE}
  * @param maxWorkGroupSize {@code CL_DEVICE_MAX_WORK_GROUP_SIZE}
  */
-public record OpenClDevice(String id, cl_platform_id platform, cl_device_id device, DeviceInfo info, boolean gpu,
+record OpenClDevice(String id, cl_platform_id platform, cl_device_id device, DeviceInfo info, boolean gpu,
         long maxAllocBytes, long globalMemBytes, long maxWorkGroupSize) {
 
     /** Queries a device's name, type, memory sizes and versions. */

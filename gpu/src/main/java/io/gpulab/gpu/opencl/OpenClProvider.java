@@ -7,6 +7,8 @@ import io.gpulab.api.BackendProvider;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.DeviceInfo;
 import io.gpulab.tasks.SelfTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.jocl.CLException;
@@ -56,7 +58,7 @@ public final class OpenClProvider implements BackendProvider {
         } catch (BackendUnavailableException e) {
             return new Availability(false, e.getMessage(), infos);
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            return Availability.unavailable("OpenCL library not found: " + SelfTest.oneLine(e));
+            return Availability.unavailable(libraryNotFound(e));
         } catch (CLException e) {
             return new Availability(false, "OpenCL error: " + SelfTest.oneLine(e), infos);
         }
@@ -74,10 +76,25 @@ public final class OpenClProvider implements BackendProvider {
             OpenClDevice device = OpenClDevices.find(options.device());
             return new OpenClBackend(device, Long.getLong(OpenClBackend.MAX_ALLOC_PROPERTY, 0L));
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            throw new BackendUnavailableException("OpenCL library not found: " + SelfTest.oneLine(e), e);
+            throw new BackendUnavailableException(libraryNotFound(e), e);
         } catch (CLException e) {
             throw new BackendUnavailableException("OpenCL error opening " + options.device() + ": "
                     + SelfTest.oneLine(e), e);
         }
+    }
+
+    /**
+     * Returns the reason for a failed library load; JOCL 2.0.5 opens only {@code libOpenCL.so}, which Debian and
+     * Ubuntu ship in the -dev package, so a runtime-only install ({@code libOpenCL.so.1}) gets a precise hint.
+     */
+    static String libraryNotFound(Throwable e) {
+        String reason = "OpenCL library not found: " + SelfTest.oneLine(e);
+        for (String dir : List.of("/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib", "/usr/local/lib")) {
+            if (Files.exists(Path.of(dir, "libOpenCL.so.1")) && !Files.exists(Path.of(dir, "libOpenCL.so"))) {
+                return reason + " (JOCL loads libOpenCL.so but only " + dir + "/libOpenCL.so.1 exists: install "
+                        + "ocl-icd-opencl-dev, or put a libOpenCL.so link to it on LD_LIBRARY_PATH)";
+            }
+        }
+        return reason;
     }
 }
