@@ -87,8 +87,8 @@ final class OpenClContext {
             String log = buildLog(program);
             clReleaseProgram(program);
             throw new BackendException("OpenCL build of " + name + " failed on " + device.id() + " ("
-                    + device.info().name() + "), options '" + options + "': " + CL.stringFor_errorCode(e.getStatus()) + "; build log: "
-                    + oneLine(log), e);
+                    + device.info().name() + "), options '" + options + "': " + CL.stringFor_errorCode(e.getStatus())
+                    + "; build log: " + oneLine(log), e);
         }
         Program built = new Program(program, (System.nanoTime() - start) / 1e9);
         programs.put(key, built);
