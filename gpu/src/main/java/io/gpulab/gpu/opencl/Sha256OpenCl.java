@@ -1,0 +1,146 @@
+package io.gpulab.gpu.opencl;
+
+import static org.jocl.CL.CL_MEM_READ_ONLY;
+import static org.jocl.CL.CL_MEM_WRITE_ONLY;
+import static org.jocl.CL.clReleaseKernel;
+import static org.jocl.CL.clReleaseMemObject;
+
+import io.gpulab.api.Kernel;
+import io.gpulab.cpu.seq.Sha256Seq;
+import io.gpulab.gpu.KernelSources;
+import io.gpulab.gpu.Sha256Batches;
+import io.gpulab.tasks.Sha256Input;
+import io.gpulab.tasks.Sha256Output;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jocl.Pointer;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+
+/**
+ * Hashes a batch with {@code sha256.cl}, one message per work-item.
+ *
+ * <p>Decomposition and traffic: a synthetic batch crosses the bus as four scalars per launch (first value,
+ * count, length, iterations), the messages being generated and iterated on the device; given messages are packed
+ * into one byte buffer per launch with 64-bit offsets and 32-bit lengths. Each launch downloads its 32-byte
+ * digests; the combined digest (SHA-256 over all digests in order) is then computed on the host. Launches are
+ * split so that every buffer stays within the backend's per-buffer budget ({@link Sha256Batches}); one message
+ * larger than the budget is a {@link io.gpulab.api.DeviceOutOfMemoryException}.
+ */
+final class Sha256OpenCl implements Kernel<Sha256Input, Sha256Output> {
+
+    /** Messages per launch at most, to keep each launch short. */
+    static final int MAX_PER_LAUNCH = 1 << 20;
+    private static final long GROUP = 64;
+
+    private final OpenClBackend backend;
+    private final cl_kernel synthetic;
+    private final cl_kernel messages;
+    private final long group;
+    private final List<String> events = new ArrayList<>();
+    private Map<String, Double> phases = Map.of();
+
+    /** Builds (or reuses) the program and creates both kernels. */
+    Sha256OpenCl(OpenClBackend backend, Sha256Input input) {
+        this.backend = backend;
+        this.synthetic = backend.kernel(KernelSources.SHA256, "", "sha256_synthetic");
+        this.messages = backend.kernel(KernelSources.SHA256, "", "sha256_messages");
+        this.group = Math.min(GROUP, Math.min(backend.maxGroupSize(synthetic), backend.maxGroupSize(messages)));
+    }
+
+    @Override
+    public Sha256Output run(Sha256Input input) {
+        OpenClQueue queue = backend.queue();
+        queue.beginRun();
+        events.clear();
+        byte[] digests = new byte[Math.multiplyExact(input.count(), 32)];
+        int launches = input instanceof Sha256Input.Synthetic s ? runSynthetic(s, digests)
+                : runMessages((Sha256Input.Messages) input, digests);
+        if (launches > 1) {
+            events.add("sha256 split into " + launches + " launches (per-buffer budget " + backend.budget()
+                    + " bytes)");
+        }
+        phases = queue.endRun();
+        return Sha256Seq.output(input, digests);
+    }
+
+    private int runSynthetic(Sha256Input.Synthetic s, byte[] digests) {
+        int per = Sha256Batches.syntheticPerLaunch(backend.budget(), MAX_PER_LAUNCH);
+        OpenClQueue queue = backend.queue();
+        cl_mem out = queue.buffer(CL_MEM_WRITE_ONLY, 32L * Math.min(per, Math.max(1, s.count())));
+        int launches = 0;
+        try {
+            for (int from = 0; from < s.count(); from += per) {
+                int n = Math.min(per, s.count() - from);
+                OpenClQueue.args(synthetic, s.seed() + from, n, s.length(), s.iterations(), out);
+                queue.launch(synthetic, new long[] {roundUp(n)}, new long[] {group});
+                queue.read(out, 0, Pointer.to(digests).withByteOffset(32L * from), 32L * n);
+                launches++;
+            }
+        } finally {
+            clReleaseMemObject(out);
+        }
+        return launches;
+    }
+
+    private int runMessages(Sha256Input.Messages input, byte[] digests) {
+        List<byte[]> msgs = input.messages();
+        // packing happens in one Java array, so the budget may not exceed what an array can hold
+        long budget = Math.min(backend.budget(), Integer.MAX_VALUE - 8);
+        List<int[]> launches = Sha256Batches.split(msgs, budget, MAX_PER_LAUNCH);
+        OpenClQueue queue = backend.queue();
+        for (int[] range : launches) {
+            int n = range[1] - range[0];
+            long[] offsets = new long[n];
+            int[] lengths = new int[n];
+            long total = 0;
+            for (int i = 0; i < n; i++) {
+                offsets[i] = total;
+                lengths[i] = msgs.get(range[0] + i).length;
+                total += lengths[i];
+            }
+            byte[] packed = new byte[(int) total];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(msgs.get(range[0] + i), 0, packed, (int) offsets[i], lengths[i]);
+            }
+            cl_mem data = queue.buffer(CL_MEM_READ_ONLY, total);
+            cl_mem offs = queue.buffer(CL_MEM_READ_ONLY, 8L * n);
+            cl_mem lens = queue.buffer(CL_MEM_READ_ONLY, 4L * n);
+            cl_mem out = queue.buffer(CL_MEM_WRITE_ONLY, 32L * n);
+            try {
+                queue.write(data, 0, Pointer.to(packed), total);
+                queue.write(offs, 0, Pointer.to(offsets), 8L * n);
+                queue.write(lens, 0, Pointer.to(lengths), 4L * n);
+                OpenClQueue.args(messages, data, offs, lens, n, out);
+                queue.launch(messages, new long[] {roundUp(n)}, new long[] {group});
+                queue.read(out, 0, Pointer.to(digests).withByteOffset(32L * range[0]), 32L * n);
+            } finally {
+                for (cl_mem m : new cl_mem[] {data, offs, lens, out}) {
+                    clReleaseMemObject(m);
+                }
+            }
+        }
+        return launches.size();
+    }
+
+    private long roundUp(int n) {
+        return (n + group - 1) / group * group;
+    }
+
+    @Override
+    public Map<String, Double> phases() {
+        return phases;
+    }
+
+    @Override
+    public List<String> events() {
+        return List.copyOf(events);
+    }
+
+    @Override
+    public void close() {
+        clReleaseKernel(synthetic);
+        clReleaseKernel(messages);
+    }
+}

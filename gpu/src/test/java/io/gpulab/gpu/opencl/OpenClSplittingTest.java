@@ -1,0 +1,149 @@
+package io.gpulab.gpu.opencl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gpulab.api.Backend;
+import io.gpulab.api.BackendOptions;
+import io.gpulab.api.BackendProvider;
+import io.gpulab.api.DeviceOutOfMemoryException;
+import io.gpulab.api.Kernel;
+import io.gpulab.api.Task;
+import io.gpulab.api.Verdict;
+import io.gpulab.conformance.RequireBackend;
+import io.gpulab.cpu.seq.SeqBackend;
+import io.gpulab.images.Image;
+import io.gpulab.images.SyntheticImages;
+import io.gpulab.tasks.BlurInput;
+import io.gpulab.tasks.BlurSpec;
+import io.gpulab.tasks.Sha256Input;
+import io.gpulab.tasks.SieveInput;
+import io.gpulab.tasks.Tasks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Proves the launch splitting with the test cap {@code gpulab.opencl.maxAllocBytes}: split runs agree with
+ * {@code seq} and say they split, and an item that cannot fit gives {@link DeviceOutOfMemoryException}.
+ */
+class OpenClSplittingTest {
+
+    private static final long SEED = 20261122L;
+    private static BackendProvider provider;
+
+    @BeforeAll
+    static void requireOpenCl() {
+        provider = RequireBackend.available("opencl");
+    }
+
+    private static Backend openWithCap(long bytes) {
+        String old = System.getProperty(OpenClBackend.MAX_ALLOC_PROPERTY);
+        System.setProperty(OpenClBackend.MAX_ALLOC_PROPERTY, Long.toString(bytes));
+        try {
+            return provider.open(BackendOptions.defaults());
+        } finally {
+            if (old == null) {
+                System.clearProperty(OpenClBackend.MAX_ALLOC_PROPERTY);
+            } else {
+                System.setProperty(OpenClBackend.MAX_ALLOC_PROPERTY, old);
+            }
+        }
+    }
+
+    /** Runs the input on the capped backend and on seq; asserts agreement and a split named in the events. */
+    private static <I, O> void assertSplitAndEqual(long cap, Task<I, O> task, I input, String what) {
+        O expected;
+        try (Backend seq = new SeqBackend(); Kernel<I, O> k = seq.prepare(task, input)) {
+            expected = k.run(input);
+        }
+        try (Backend b = openWithCap(cap); Kernel<I, O> k = b.prepare(task, input)) {
+            O actual = k.run(input);
+            Verdict v = task.compare(expected, actual);
+            assertTrue(v.ok(), what + " under a " + cap + "-byte cap on " + b.device() + ": " + v);
+            assertTrue(k.events().stream().anyMatch(e -> e.contains("split into")), what + " did not split: "
+                    + k.events());
+        }
+    }
+
+    @Test
+    void sieveListingSplitsIntoLaunchesAndListsEveryPrime() {
+        List<Long> expected = new ArrayList<>();
+        List<Long> actual = new ArrayList<>();
+        long count;
+        try (Backend b = openWithCap(64 << 10)) {
+            SieveInput in = new SieveInput(999_000, 4_000_000, actual::add);
+            try (var k = b.prepare(Tasks.SIEVE, in)) {
+                count = k.run(in).count();
+                assertTrue(k.events().stream().anyMatch(e -> e.contains("split into")), "events " + k.events());
+            }
+        }
+        long seqCount = new SeqBackend().prepare(Tasks.SIEVE, new SieveInput(999_000, 4_000_000, expected::add))
+                .run(new SieveInput(999_000, 4_000_000, expected::add)).count();
+        assertEquals(seqCount, count);
+        assertEquals(expected, actual);
+    }
+
+    @Test
+    void sieveNeedingMoreSievingPrimesThanFitIsOutOfMemory() {
+        try (Backend b = openWithCap(64 << 10)) {
+            SieveInput in = SieveInput.count(1_000_000_000_000L, 1_000_000_000_000L + 1000);
+            DeviceOutOfMemoryException e = assertThrows(DeviceOutOfMemoryException.class,
+                    () -> b.prepare(Tasks.SIEVE, in));
+            assertEquals(64 << 10, e.availableBytes());
+            assertTrue(e.requestedBytes() > e.availableBytes(), e.getMessage());
+        }
+    }
+
+    @Test
+    void sha256MessagesAndSyntheticBatchesSplit() {
+        SplittableRandom rnd = new SplittableRandom(SEED);
+        System.out.println("OpenClSplittingTest seed " + SEED);
+        List<byte[]> msgs = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            byte[] m = new byte[rnd.nextInt(2000)];
+            rnd.nextBytes(m);
+            msgs.add(m);
+        }
+        assertSplitAndEqual(64 << 10, Tasks.SHA256, new Sha256Input.Messages(msgs), "sha256 of 300 messages");
+        assertSplitAndEqual(64 << 10, Tasks.SHA256, new Sha256Input.Synthetic(5000, 70, 3, -9), "sha256 synthetic");
+    }
+
+    @Test
+    void sha256MessageLargerThanTheCapIsOutOfMemory() {
+        try (Backend b = openWithCap(64 << 10)) {
+            Sha256Input in = new Sha256Input.Messages(List.of(new byte[10], new byte[100_000]));
+            try (var k = b.prepare(Tasks.SHA256, in)) {
+                DeviceOutOfMemoryException e = assertThrows(DeviceOutOfMemoryException.class, () -> k.run(in));
+                assertEquals(100_000, e.requestedBytes());
+                assertEquals(64 << 10, e.availableBytes());
+            }
+        }
+    }
+
+    @Test
+    void blurSplitsIntoBandsWithHalos() {
+        Image rgba = SyntheticImages.generate(640, 480, 4, SEED);
+        Image gray = SyntheticImages.generate(301, 211, 1, SEED + 1);
+        assertSplitAndEqual(1 << 20, Tasks.BLUR, new BlurInput(List.of(rgba), BlurSpec.gaussian(3)), "gaussian 3");
+        // radius 40 > the local tile radius: the global-memory path, in bands
+        assertSplitAndEqual(1 << 20, Tasks.BLUR, new BlurInput(List.of(rgba), BlurSpec.box(40)), "box 40");
+        assertSplitAndEqual(128 << 10, Tasks.BLUR, new BlurInput(List.of(gray), BlurSpec.gaussian(12)),
+                "gaussian 12 gray");
+    }
+
+    @Test
+    void blurRowTooWideForTheCapIsOutOfMemory() {
+        try (Backend b = openWithCap(64 << 10)) {
+            BlurInput in = new BlurInput(List.of(SyntheticImages.generate(5000, 3, 4, SEED)), BlurSpec.gaussian(1));
+            try (var k = b.prepare(Tasks.BLUR, in)) {
+                DeviceOutOfMemoryException e = assertThrows(DeviceOutOfMemoryException.class, () -> k.run(in));
+                assertEquals(4L * 5000 * 4 * 3, e.requestedBytes());
+                assertEquals(64 << 10, e.availableBytes());
+            }
+        }
+    }
+}
