@@ -1,0 +1,135 @@
+/*
+ * SHA-256 of a batch, one message per work-item. Messages come either packed in one buffer (offsets and lengths)
+ * or are generated on the device by the synthetic rule: byte j of message i is byte (j mod 8) of the
+ * little-endian 64-bit value seed + i. Padding is built on the fly, block by block, so any length works.
+ * Iterations > 1 re-hash the 32-byte digest on the device. Each work-item writes its 32-byte digest.
+ */
+
+CONSTANT u32 SHA256_K[64] = {
+    0x428a2f98u, 0x71374491u, 0xb5c0fbcfu, 0xe9b5dba5u, 0x3956c25bu, 0x59f111f1u, 0x923f82a4u, 0xab1c5ed5u,
+    0xd807aa98u, 0x12835b01u, 0x243185beu, 0x550c7dc3u, 0x72be5d74u, 0x80deb1feu, 0x9bdc06a7u, 0xc19bf174u,
+    0xe49b69c1u, 0xefbe4786u, 0x0fc19dc6u, 0x240ca1ccu, 0x2de92c6fu, 0x4a7484aau, 0x5cb0a9dcu, 0x76f988dau,
+    0x983e5152u, 0xa831c66du, 0xb00327c8u, 0xbf597fc7u, 0xc6e00bf3u, 0xd5a79147u, 0x06ca6351u, 0x14292967u,
+    0x27b70a85u, 0x2e1b2138u, 0x4d2c6dfcu, 0x53380d13u, 0x650a7354u, 0x766a0abbu, 0x81c2c92eu, 0x92722c85u,
+    0xa2bfe8a1u, 0xa81a664bu, 0xc24b8b70u, 0xc76c51a3u, 0xd192e819u, 0xd6990624u, 0xf40e3585u, 0x106aa070u,
+    0x19a4c116u, 0x1e376c08u, 0x2748774cu, 0x34b0bcb5u, 0x391c0cb3u, 0x4ed8aa4au, 0x5b9cca4fu, 0x682e6ff3u,
+    0x748f82eeu, 0x78a5636fu, 0x84c87814u, 0x8cc70208u, 0x90befffau, 0xa4506cebu, 0xbef9a3f7u, 0xc67178f2u
+};
+
+DEVICE_FN void sha256_init(u32 *h)
+{
+    h[0] = 0x6a09e667u; h[1] = 0xbb67ae85u; h[2] = 0x3c6ef372u; h[3] = 0xa54ff53au;
+    h[4] = 0x510e527fu; h[5] = 0x9b05688cu; h[6] = 0x1f83d9abu; h[7] = 0x5be0cd19u;
+}
+
+/* Compresses one 64-byte block, given as 16 big-endian words (overwritten as the schedule), into h. */
+DEVICE_FN void sha256_block(u32 *h, u32 *w)
+{
+    u32 a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
+    for (int t = 0; t < 64; t++) {
+        u32 wt;
+        if (t < 16) {
+            wt = w[t];
+        } else {
+            const u32 w15 = w[(t - 15) & 15];
+            const u32 w2 = w[(t - 2) & 15];
+            const u32 s0 = ROTR32(w15, 7) ^ ROTR32(w15, 18) ^ (w15 >> 3);
+            const u32 s1 = ROTR32(w2, 17) ^ ROTR32(w2, 19) ^ (w2 >> 10);
+            wt = w[t & 15] + s0 + w[(t - 7) & 15] + s1;
+            w[t & 15] = wt;
+        }
+        const u32 t1 = hh + (ROTR32(e, 6) ^ ROTR32(e, 11) ^ ROTR32(e, 25)) + ((e & f) ^ (~e & g)) + SHA256_K[t] + wt;
+        const u32 t2 = (ROTR32(a, 2) ^ ROTR32(a, 13) ^ ROTR32(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+        hh = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
+    }
+    h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+}
+
+/* Returns the message byte at j (< len): from the synthetic value v, or from the packed buffer. */
+DEVICE_FN u32 message_byte(GLOBAL const u8 *msg, u32 synthetic, u64 v, u64 j)
+{
+    return synthetic ? (u32) (v >> ((j & 7) * 8)) & 0xffu : (u32) msg[j];
+}
+
+/* Returns the big-endian padded-message word at byte j (a multiple of 4); the length words are set by the caller. */
+DEVICE_FN u32 message_word(GLOBAL const u8 *msg, u32 synthetic, u64 v, u64 len, u64 j)
+{
+    if (j + 3 < len) {
+        if (synthetic) {
+            return BSWAP32((u32) (v >> ((j & 4) * 8)));
+        }
+        return ((u32) msg[j] << 24) | ((u32) msg[j + 1] << 16) | ((u32) msg[j + 2] << 8) | (u32) msg[j + 3];
+    }
+    u32 word = 0;
+    for (u32 q = 0; q < 4; q++) {
+        const u64 at = j + q;
+        const u32 byte = at < len ? message_byte(msg, synthetic, v, at) : (at == len ? 0x80u : 0u);
+        word |= byte << (24 - 8 * q);
+    }
+    return word;
+}
+
+/* Hashes a len-byte message (synthetic value v, or packed bytes at msg), then re-hashes the digest. */
+DEVICE_FN void sha256_message(GLOBAL const u8 *msg, u32 synthetic, u64 v, u64 len, u32 iterations, u32 *h)
+{
+    u32 w[16];
+    const u64 blocks = (len + 9 + 63) / 64;
+    sha256_init(h);
+    for (u64 b = 0; b < blocks; b++) {
+        for (u32 t = 0; t < 16; t++) {
+            w[t] = message_word(msg, synthetic, v, len, b * 64 + 4 * t);
+        }
+        if (b == blocks - 1) {
+            w[14] = (u32) ((len * 8) >> 32);
+            w[15] = (u32) (len * 8);
+        }
+        sha256_block(h, w);
+    }
+    for (u32 it = 1; it < iterations; it++) {
+        for (u32 t = 0; t < 8; t++) {
+            w[t] = h[t];
+        }
+        w[8] = 0x80000000u;
+        for (u32 t = 9; t < 15; t++) {
+            w[t] = 0;
+        }
+        w[15] = 256;
+        sha256_init(h);
+        sha256_block(h, w);
+    }
+}
+
+DEVICE_FN void store_digest(GLOBAL u8 *out, u32 i, const u32 *h)
+{
+    for (u32 t = 0; t < 8; t++) {
+        out[(u64) i * 32 + 4 * t] = (u8) (h[t] >> 24);
+        out[(u64) i * 32 + 4 * t + 1] = (u8) (h[t] >> 16);
+        out[(u64) i * 32 + 4 * t + 2] = (u8) (h[t] >> 8);
+        out[(u64) i * 32 + 4 * t + 3] = (u8) h[t];
+    }
+}
+
+/* Hashes n packed messages once each: message i is lengths[i] bytes at data + offsets[i]. */
+KERNEL void sha256_messages(GLOBAL const u8 *data, GLOBAL const u64 *offsets, GLOBAL const u32 *lengths, u32 n,
+                            GLOBAL u8 *out)
+{
+    const u32 i = GLOBAL_ID0;
+    if (i >= n) {
+        return;
+    }
+    u32 h[8];
+    sha256_message(data + offsets[i], 0, 0, lengths[i], 1, h);
+    store_digest(out, i, h);
+}
+
+/* Hashes n synthetic messages of the value first_value + i, each iterations times. */
+KERNEL void sha256_synthetic(u64 first_value, u32 n, u32 length, u32 iterations, GLOBAL u8 *out)
+{
+    const u32 i = GLOBAL_ID0;
+    if (i >= n) {
+        return;
+    }
+    u32 h[8];
+    sha256_message(out, 1, first_value + i, length, iterations, h);
+    store_digest(out, i, h);
+}
