@@ -116,7 +116,7 @@ final class CudaContext implements AutoCloseable {
      * {@link DeviceOutOfMemoryException} themselves, see {@link CudaBuffer}); a sticky error destroys and
      * re-creates the context so that the next job runs, and says so in the message.
      */
-    <T> T guard(String operation, Supplier<T> work) {
+    synchronized <T> T guard(String operation, Supplier<T> work) {
         makeCurrent();
         try {
             return work.get();
@@ -127,7 +127,13 @@ final class CudaContext implements AutoCloseable {
                         + freeBytesOrMinusOne() + " bytes free)", e);
             }
             if (CudaErrors.sticky(code)) {
-                recover();
+                try {
+                    recover();
+                } catch (CudaException again) {
+                    throw new BackendException("cuda: " + operation + " failed: " + CudaErrors.describe(code)
+                            + ", and the CUDA context could not be created again: "
+                            + CudaErrors.describe(CudaErrors.code(again)), e);
+                }
                 throw new BackendException("cuda: " + operation + " failed: " + CudaErrors.describe(code)
                         + "; the CUDA context was destroyed and created again for the next job", e);
             }
