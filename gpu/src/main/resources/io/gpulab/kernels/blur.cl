@@ -31,31 +31,25 @@ KERNEL void blur_rows(GLOBAL const u8 *src, GLOBAL float *tmp, GLOBAL const floa
     const int y = (int) GLOBAL_ID1;
     const int x0 = (int) GROUP_ID0 * BLUR_TILE;
     const u64 row = (u64) y * (u64) width;
-    if (r <= BLUR_LOCAL_RADIUS) { /* uniform across the group, so the barrier is reached by all */
-        const int span = (BLUR_TILE + 2 * r) * ch;
-        for (int i = lx; i < span; i += BLUR_TILE) {
-            const int xx = clamp_int(x0 - r + i / ch, 0, width - 1);
-            tile[i] = (float) src[(row + (u64) xx) * (u64) ch + (u64) (i % ch)];
+    /* the barrier stays outside any branch: every work-item of the group reaches it */
+    const int use_tile = r <= BLUR_LOCAL_RADIUS;
+    const int span = use_tile ? (BLUR_TILE + 2 * r) * ch : 0;
+    for (int i = lx; i < span; i += BLUR_TILE) {
+        const int xx = clamp_int(x0 - r + i / ch, 0, width - 1);
+        tile[i] = (float) src[(row + (u64) xx) * (u64) ch + (u64) (i % ch)];
+    }
+    BARRIER();
+    if (x >= width) {
+        return;
+    }
+    for (int c = 0; c < ch; c++) {
+        float acc = 0.0f;
+        for (int k = -r; k <= r; k++) {
+            const float v = use_tile ? tile[(lx + r + k) * ch + c]
+                    : (float) src[(row + (u64) clamp_int(x + k, 0, width - 1)) * (u64) ch + (u64) c];
+            acc += w[k + r] * v;
         }
-        BARRIER();
-        if (x < width) {
-            for (int c = 0; c < ch; c++) {
-                float acc = 0.0f;
-                for (int k = -r; k <= r; k++) {
-                    acc += w[k + r] * tile[(lx + r + k) * ch + c];
-                }
-                tmp[(row + (u64) x) * (u64) ch + (u64) c] = acc;
-            }
-        }
-    } else if (x < width) {
-        for (int c = 0; c < ch; c++) {
-            float acc = 0.0f;
-            for (int k = -r; k <= r; k++) {
-                const int xx = clamp_int(x + k, 0, width - 1);
-                acc += w[k + r] * (float) src[(row + (u64) xx) * (u64) ch + (u64) c];
-            }
-            tmp[(row + (u64) x) * (u64) ch + (u64) c] = acc;
-        }
+        tmp[(row + (u64) x) * (u64) ch + (u64) c] = acc;
     }
 }
 
@@ -80,35 +74,29 @@ KERNEL void blur_cols(GLOBAL const float *tmp, GLOBAL u8 *dst, GLOBAL const floa
     const int y = out_row0 + oy;
     const int x0 = (int) GROUP_ID0 * BLUR_COL_X;
     const int y0 = out_row0 + (int) GROUP_ID1 * BLUR_COL_Y;
-    float acc[4] = {0.0f, 0.0f, 0.0f, 0.0f};
-    if (r <= BLUR_LOCAL_RADIUS) { /* uniform across the group */
-        const int line = BLUR_COL_X * ch;
-        const int span = (BLUR_COL_Y + 2 * r) * line;
-        for (int i = ly * BLUR_COL_X + lx; i < span; i += BLUR_COL_X * BLUR_COL_Y) {
-            const int ty = i / line;
-            const int rem = i % line;
-            const int xx = x0 + rem / ch < width ? x0 + rem / ch : width - 1;
-            const int yy = band_row(y0 - r + ty, height, src_row0, src_rows);
-            tile[i] = tmp[((u64) yy * (u64) width + (u64) xx) * (u64) ch + (u64) (rem % ch)];
-        }
-        BARRIER();
-        for (int c = 0; c < ch; c++) {
-            for (int k = -r; k <= r; k++) {
-                acc[c] += w[k + r] * tile[(ly + r + k) * line + lx * ch + c];
-            }
-        }
-    } else if (x < width && oy < out_rows) {
-        for (int c = 0; c < ch; c++) {
-            for (int k = -r; k <= r; k++) {
-                const int yy = band_row(y + k, height, src_row0, src_rows);
-                acc[c] += w[k + r] * tmp[((u64) yy * (u64) width + (u64) x) * (u64) ch + (u64) c];
-            }
-        }
+    const int use_tile = r <= BLUR_LOCAL_RADIUS;
+    const int line = BLUR_COL_X * ch;
+    const int span = use_tile ? (BLUR_COL_Y + 2 * r) * line : 0;
+    for (int i = ly * BLUR_COL_X + lx; i < span; i += BLUR_COL_X * BLUR_COL_Y) {
+        const int ty = i / line;
+        const int rem = i % line;
+        const int xx = x0 + rem / ch < width ? x0 + rem / ch : width - 1;
+        const int yy = band_row(y0 - r + ty, height, src_row0, src_rows);
+        tile[i] = tmp[((u64) yy * (u64) width + (u64) xx) * (u64) ch + (u64) (rem % ch)];
     }
-    if (x < width && oy < out_rows) {
-        for (int c = 0; c < ch; c++) {
-            const int v = clamp_int((int) (acc[c] + 0.5f), 0, 255);
-            dst[((u64) oy * (u64) width + (u64) x) * (u64) ch + (u64) c] = (u8) v;
+    BARRIER(); /* outside any branch: every work-item of the group reaches it */
+    if (x >= width || oy >= out_rows) {
+        return;
+    }
+    for (int c = 0; c < ch; c++) {
+        float acc = 0.0f;
+        for (int k = -r; k <= r; k++) {
+            const float v = use_tile ? tile[(ly + r + k) * line + lx * ch + c]
+                    : tmp[((u64) band_row(y + k, height, src_row0, src_rows) * (u64) width + (u64) x) * (u64) ch
+                            + (u64) c];
+            acc += w[k + r] * v;
         }
+        const int v = clamp_int((int) (acc + 0.5f), 0, 255);
+        dst[((u64) oy * (u64) width + (u64) x) * (u64) ch + (u64) c] = (u8) v;
     }
 }
