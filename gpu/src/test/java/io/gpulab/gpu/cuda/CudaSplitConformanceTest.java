@@ -5,8 +5,10 @@ import io.gpulab.conformance.BackendConformance;
 import java.util.Map;
 
 /**
- * Runs the conformance harness on {@code cuda} with chunks capped at 64 KiB, so that inputs are split into many
- * chunks (sieve launches, sha256 batches, blur bands) and the split paths are checked against {@code seq} too.
+ * Runs the conformance harness on {@code cuda} with chunks capped at 1 MiB, so that the split paths are checked
+ * against {@code seq} too: blur bands (640x480 and larger images), listing sieve launches (64 segments each) and
+ * batches of large given messages. 1 MiB is the smallest cap at which the 3840-wide blur case still fits one output
+ * row with its halo; counting sieves and synthetic sha256 batches of the harness stay in one chunk at this cap.
  */
 class CudaSplitConformanceTest extends BackendConformance {
 
@@ -19,6 +21,6 @@ class CudaSplitConformanceTest extends BackendConformance {
     protected BackendOptions options() {
         BackendOptions d = BackendOptions.defaults();
         return new BackendOptions(null, d.threads(), d.workers(), d.workerTimeout(),
-                Map.of(CudaBackend.MAX_CHUNK, Integer.toString(64 * 1024)));
+                Map.of(CudaBackend.MAX_CHUNK, Integer.toString(1024 * 1024)));
     }
 }
