@@ -5,10 +5,22 @@ import io.gpulab.api.Backend;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.BackendProvider;
 import io.gpulab.api.BackendUnavailableException;
+import io.gpulab.api.DeviceInfo;
+import io.gpulab.tasks.SelfTest;
+import java.util.List;
 import java.util.Set;
 
-/** PLACEHOLDER for the {@code cuda} backend, replaced before anything lands. */
+/**
+ * Provides the {@code cuda} backend through JCuda's driver API, with the kernels of the shared sources shipped as
+ * PTX. The constructor touches no native code; {@link #probe} loads the driver once and caches its verdict.
+ */
 public final class CudaProvider implements BackendProvider {
+
+    private volatile Availability cached;
+
+    /** Creates the provider; touches nothing. */
+    public CudaProvider() {
+    }
 
     @Override
     public String id() {
@@ -20,13 +32,55 @@ public final class CudaProvider implements BackendProvider {
         return Set.of("blur", "sha256", "sieve");
     }
 
+    /** Loads JCuda and the driver, lists the devices and runs the self-test on {@code cuda:0}; cached. */
     @Override
     public Availability probe() {
-        return Availability.unavailable("not written yet");
+        Availability a = cached;
+        if (a == null) {
+            synchronized (this) {
+                a = cached;
+                if (a == null) {
+                    a = probeOnce();
+                    cached = a;
+                }
+            }
+        }
+        return a;
     }
 
+    private Availability probeOnce() {
+        String failure = CudaDriver.initialize();
+        if (failure != null) {
+            return Availability.unavailable(failure);
+        }
+        List<DeviceInfo> devices;
+        try {
+            devices = CudaDevices.list();
+        } catch (RuntimeException e) {
+            return Availability.unavailable("cannot list the CUDA devices: " + SelfTest.oneLine(e));
+        }
+        if (devices.isEmpty()) {
+            return Availability.unavailable("no CUDA device found");
+        }
+        try (Backend b = new CudaBackend(BackendOptions.defaults())) {
+            String selfTest = SelfTest.run(b, tasks());
+            return selfTest == null ? Availability.available(devices) : new Availability(false, selfTest, devices);
+        } catch (RuntimeException e) {
+            return new Availability(false, SelfTest.oneLine(e), devices);
+        }
+    }
+
+    /**
+     * Opens the backend on the device named in the options ({@code cuda:N}, default {@code cuda:0}).
+     *
+     * @throws BackendUnavailableException when the driver, the device or the shipped kernels cannot run here
+     */
     @Override
     public Backend open(BackendOptions options) {
-        throw new BackendUnavailableException("cuda backend not written yet");
+        Availability a = probe();
+        if (!a.available()) {
+            throw new BackendUnavailableException("backend cuda is unavailable: " + a.reason());
+        }
+        return new CudaBackend(options);
     }
 }

@@ -1,0 +1,79 @@
+package io.gpulab.gpu.cuda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks the host code against the shipped PTX without a GPU: every kernel the host launches exists with the
+ * argument types it passes, and the tile sizes the host launches for are the ones the PTX was compiled with.
+ */
+class CudaKernelSpecTest {
+
+    private static final List<CudaKernelSpec> SPECS = List.of(SieveCuda.SEGMENTS, Sha256Cuda.MESSAGES,
+            Sha256Cuda.SYNTHETIC, BlurCuda.ROWS, BlurCuda.COLS);
+
+    @Test
+    void everyLaunchedKernelHasTheArgumentsTheHostPasses() {
+        for (CudaKernelSpec spec : SPECS) {
+            List<String> params = params(ptx(spec.module()), spec.name());
+            assertEquals(spec.signature().length(), params.size(), spec.name() + " argument count in the PTX");
+            for (int i = 0; i < params.size(); i++) {
+                char c = spec.signature().charAt(i);
+                String expected = c == 'f' ? ".f32" : spec.argumentBytes(i) == 8 ? ".u64" : ".u32";
+                assertEquals(expected, params.get(i), spec.name() + " argument " + i + " ('" + c + "')");
+            }
+        }
+    }
+
+    @Test
+    void everyKernelInThePtxIsLaunchedByTheHost() {
+        for (String module : List.of("sieve", "sha256", "blur")) {
+            Matcher m = Pattern.compile("\\.visible \\.entry (\\w+)\\(").matcher(ptx(module));
+            while (m.find()) {
+                String name = m.group(1);
+                assertTrue(SPECS.stream().anyMatch(s -> s.name().equals(name) && s.module().equals(module)),
+                        module + ".ptx has kernel " + name + " that no host class launches");
+            }
+        }
+    }
+
+    @Test
+    void sharedTilesMatchTheBlockShapesTheHostLaunches() {
+        assertEquals(4 * SieveCuda.SIEVE_WORDS, shared(ptx("sieve"), "sieve_segments", "bits"));
+        int localRadius = 32;
+        assertEquals((BlurCuda.TILE + 2 * localRadius) * 4 * Float.BYTES, shared(ptx("blur"), "blur_rows", "tile"));
+        assertEquals((BlurCuda.COL_Y + 2 * localRadius) * BlurCuda.COL_X * 4 * Float.BYTES,
+                shared(ptx("blur"), "blur_cols", "tile"));
+    }
+
+    private static String ptx(String module) {
+        return new String(CudaModules.resource(CudaModules.PTX + module + ".ptx"), StandardCharsets.US_ASCII);
+    }
+
+    private static List<String> params(String ptx, String kernel) {
+        int at = ptx.indexOf(".visible .entry " + kernel + "(");
+        assertTrue(at >= 0, "kernel " + kernel + " is not in the PTX");
+        String head = ptx.substring(at, ptx.indexOf(')', at));
+        Matcher m = Pattern.compile("\\.param (\\.\\w+) " + kernel + "_param_\\d+").matcher(head);
+        List<String> out = new ArrayList<>();
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    /** Returns the bytes of a kernel's static shared array, from its mangled PTX name. */
+    private static int shared(String ptx, String kernel, String array) {
+        Matcher m = Pattern.compile("\\.shared \\.align \\d+ \\.b8 _ZZ\\d+" + kernel + "E\\d+" + array
+                + "\\[(\\d+)\\]").matcher(ptx);
+        assertTrue(m.find(), "no shared array " + array + " in " + kernel);
+        return Integer.parseInt(m.group(1));
+    }
+}
