@@ -51,6 +51,31 @@ class BenchCommandTest {
         }
         assertTrue(found, "unknown backend recorded with its reason: " + skipped);
         assertTrue(Files.readString(out.resolve("jmh.log")).contains("SieveBench.endToEnd"));
+
+        // the real result feeds the report too
+        Path html = dir.resolve("report.html");
+        Path md = dir.resolve("report.md");
+        assertEquals(0, new CommandLine(new ReportCommand()).execute(out.toString(), "--html", html.toString(),
+                "--md", md.toString()));
+        String page = Files.readString(html);
+        assertTrue(page.contains("<td>seq</td>") && page.contains("src=\"data:image/png;base64,"), "seq row, chart");
+        assertTrue(page.contains("no backend &#39;nosuchbackend&#39;") || page.contains("no backend 'nosuchbackend'"));
+        assertTrue(Files.readString(md).contains("| QUICK"));
+    }
+
+    @Test
+    void reportOnAMissingDirectoryIsAReadableError(@TempDir Path dir) {
+        java.io.PrintStream old = System.err;
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(buf, true));
+        try {
+            assertEquals(1, new CommandLine(new ReportCommand()).execute(dir.resolve("nope").toString(), "--html",
+                    dir.resolve("r.html").toString()));
+        } finally {
+            System.setErr(old);
+        }
+        assertTrue(buf.toString().contains("not a gpulab results directory"), buf.toString());
+        assertFalse(Files.exists(dir.resolve("r.html")));
     }
 
     @Test
