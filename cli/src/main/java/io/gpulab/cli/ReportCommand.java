@@ -1,15 +1,56 @@
 package io.gpulab.cli;
 
+import io.gpulab.bench.report.HtmlReport;
+import io.gpulab.bench.report.MachineResults;
+import io.gpulab.bench.report.MarkdownReport;
+import io.gpulab.bench.report.Report;
+import io.gpulab.bench.report.ReportBuilder;
+import io.gpulab.bench.report.ResultsLoader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** PLACEHOLDER for {@code gpulab report}, replaced before anything lands. */
-@Command(name = "report", description = "not written yet")
+/** Compares the results of one or several machines in one self-contained HTML page: {@code gpulab report}. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Writes one self-contained HTML page (and optionally Markdown) comparing the results "
+                + "directories of one or several machines, as written by 'gpulab bench'.")
 public final class ReportCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "RESULTS", description = "Results directories, one per machine or run.")
+    private List<Path> results = new ArrayList<>();
+
+    @Option(names = "--html", required = true, paramLabel = "FILE", description = "The HTML page to write.")
+    private Path html;
+
+    @Option(names = "--md", paramLabel = "FILE",
+            description = "Also write Markdown here, with the charts as PNG files in FILE-charts/ beside it.")
+    private Path markdown;
 
     @Override
     public Integer call() {
-        System.err.println("gpulab report: not written yet");
-        return 2;
+        List<MachineResults> machines = new ArrayList<>();
+        try {
+            for (Path dir : results) {
+                machines.add(ResultsLoader.load(dir));
+            }
+            Report report = ReportBuilder.build(machines);
+            HtmlReport.write(report, html);
+            System.out.println("wrote " + html);
+            if (markdown != null) {
+                MarkdownReport.write(report, markdown);
+                System.out.println("wrote " + markdown);
+            }
+        } catch (IOException e) {
+            System.err.println("gpulab report: " + e.getMessage());
+            return 1;
+        }
+        int measured = machines.stream().mapToInt(m -> m.measurements().size()).sum();
+        System.out.println(machines.size() + " machine(s), " + measured + " measurement(s)");
+        return 0;
     }
 }
