@@ -39,11 +39,16 @@ final class CompareOutput {
                         Units.seconds(r.minSeconds()), Units.rate(r.throughput(), r.unit()), speedup(r.speedup()),
                         verified(r)));
             } else {
-                String line = r.task() + " on " + r.backend() + ": " + r.status() + ": " + r.reason();
-                notRun.add(markdown ? "- " + line.replace("|", "\\|") : "  " + line);
+                // an unavailable backend is unavailable for every task: say so once
+                String what = r.status().equals("unavailable") ? r.backend() : r.task() + " on " + r.backend();
+                String line = what + ": " + r.status() + ": " + r.reason();
+                line = markdown ? "- " + line.replace("|", "\\|") : "  " + line;
+                if (!notRun.contains(line)) {
+                    notRun.add(line);
+                }
             }
         }
-        out.println((markdown ? "gpulab compare: " : "gpulab compare: ") + command.settings());
+        out.println("gpulab compare: " + command.settings());
         out.println();
         out.print(markdown ? t.markdown() : t.text());
         List<String> mismatches = rows.stream().filter(r -> r.status().equals("mismatch"))
