@@ -17,7 +17,8 @@ class BackendsCommandTest {
         assertEquals(0, r.code(), r.err());
         Map<String, Object> j = (Map<String, Object>) MiniJson.parse(r.out());
         List<Map<String, Object>> backends = (List<Map<String, Object>>) j.get("backends");
-        assertEquals(List.of("seq", "forkjoin", "process", "opencl", "cuda"),
+        // the five standard ones first, in order, then the test-only faulty backend
+        assertEquals(List.of("seq", "forkjoin", "process", "opencl", "cuda", "faulty"),
                 backends.stream().map(b -> b.get("id")).toList());
         for (Map<String, Object> b : backends) {
             boolean ok = (Boolean) b.get("available");
