@@ -1,0 +1,158 @@
+package io.gpulab.cli;
+
+import io.gpulab.api.Backend;
+import io.gpulab.images.Image;
+import io.gpulab.tasks.BlurInput;
+import io.gpulab.tasks.BlurOutput;
+import io.gpulab.tasks.BlurSpec;
+import io.gpulab.tasks.Tasks;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Blurs image files on a backend in batches bounded by a memory budget and writes {@code DIR/<name>.png} for each,
+ * in input order. Bad files are named on stderr and skipped; the others are done.
+ */
+final class BlurFiles {
+
+    /** Bytes held per sample of a batch: the decoded input, the output and a backend's intermediate. */
+    private static final long BYTES_PER_SAMPLE = 3;
+
+    private final Backend backend;
+    private final RunOptions options;
+    private final Verifier verifier;
+    private final ImageFiles codec;
+    private final BlurSpec spec;
+    private final Path outDir;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final long budget;
+    private final Timings timings;
+    private final Set<String> usedNames = new HashSet<>();
+    private final List<InputFiles.Entry> pending = new ArrayList<>();
+    private final List<Image> pendingImages = new ArrayList<>();
+    private long pendingBytes;
+    private long pixels;
+    private long done;
+    private long failed;
+
+    /** Creates the blurrer; {@code budget} bounds the bytes of one batch. */
+    BlurFiles(Backend backend, RunOptions options, Verifier verifier, ImageFiles codec, BlurSpec spec, Path outDir,
+            PrintWriter out, PrintWriter err, long budget) {
+        this.backend = backend;
+        this.options = options;
+        this.verifier = verifier;
+        this.codec = codec;
+        this.spec = spec;
+        this.outDir = outDir;
+        this.out = out;
+        this.err = err;
+        this.budget = budget;
+        this.timings = new Timings(options.repeat);
+    }
+
+    /** Blurs every image under the inputs and writes the results; returns the timings of the backend runs. */
+    Timings run(List<String> inputs) {
+        InputFiles.walk(inputs, this::accept);
+        flush();
+        return timings;
+    }
+
+    private void accept(InputFiles.Entry e) {
+        if (e.error() != null) {
+            pending.add(e);
+            pendingImages.add(null);
+            return;
+        }
+        Image img;
+        try {
+            img = codec.read(e.path(), budget / (BYTES_PER_SAMPLE * 4));
+        } catch (IOException ex) {
+            pending.add(new InputFiles.Entry(e.display(), e.path(), ex.getMessage()));
+            pendingImages.add(null);
+            return;
+        }
+        long bytes = img.pixels().length * BYTES_PER_SAMPLE;
+        if (pendingBytes + bytes > budget) {
+            flush();
+        }
+        pending.add(e);
+        pendingImages.add(img);
+        pendingBytes += bytes;
+    }
+
+    /** Blurs the pending images on the backend, writes them and prints the pending lines, in order. */
+    private void flush() {
+        List<Image> images = pendingImages.stream().filter(i -> i != null).toList();
+        List<Image> blurred = List.of();
+        if (!images.isEmpty()) {
+            BlurInput in = new BlurInput(images, spec);
+            Measured<BlurOutput> m = Measured.run(backend, Tasks.BLUR, in, options.warmup, options.repeat);
+            timings.add(m);
+            verifier.check(Tasks.BLUR, in, m.output());
+            blurred = m.output().images();
+            pixels += Tasks.BLUR.workUnits(in);
+        }
+        int b = 0;
+        for (int i = 0; i < pending.size(); i++) {
+            InputFiles.Entry e = pending.get(i);
+            if (pendingImages.get(i) == null) {
+                err.println("gpulab: " + e.display() + ": " + e.error());
+                failed++;
+                continue;
+            }
+            Path target = outDir.resolve(outputName(e));
+            try {
+                codec.writePng(blurred.get(b++), target);
+                out.println(e.display() + " -> " + target);
+                done++;
+            } catch (IOException ex) {
+                err.println("gpulab: " + target + ": " + InputFiles.describe(ex));
+                failed++;
+            }
+        }
+        pending.clear();
+        pendingImages.clear();
+        pendingBytes = 0;
+    }
+
+    /**
+     * Returns {@code <name>.png} for the input's file name without its extension; a name an earlier input of this
+     * run already took becomes {@code <name>-2.png}, {@code <name>-3.png}, ..., with a note, so none is overwritten.
+     */
+    private String outputName(InputFiles.Entry e) {
+        String file = e.path().getFileName().toString();
+        int dot = file.lastIndexOf('.');
+        String stem = dot > 0 ? file.substring(0, dot) : file;
+        String name = stem + ".png";
+        for (int k = 2; !usedNames.add(name.toLowerCase(Locale.ROOT)); k++) {
+            name = stem + "-" + k + ".png";
+        }
+        if (!name.equals(stem + ".png")) {
+            err.println("note: " + e.display() + " written as " + name + ": " + stem + ".png is taken by an "
+                    + "earlier input");
+        }
+        return name;
+    }
+
+    /** Returns the pixels blurred on the backend, the work units of the timing. */
+    long pixels() {
+        return pixels;
+    }
+
+    /** Returns the images blurred and written. */
+    long done() {
+        return done;
+    }
+
+    /** Returns the inputs that failed to decode or write. */
+    long failed() {
+        return failed;
+    }
+}

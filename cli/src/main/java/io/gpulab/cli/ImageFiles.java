@@ -1,0 +1,26 @@
+package io.gpulab.cli;
+
+import io.gpulab.images.Image;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Reads and writes image files for {@code gpulab run blur}: the one seam through which the command decodes, so the
+ * decoder can be swapped for the images module's codec without touching the command.
+ */
+interface ImageFiles {
+
+    /**
+     * Decodes the file, refusing before allocating any image whose declared size exceeds {@code maxPixels}.
+     *
+     * @throws IOException with a one-line reason when the file cannot be read, is no image, is malformed or too large
+     */
+    Image read(Path file, long maxPixels) throws IOException;
+
+    /**
+     * Encodes the image as PNG, keeping its channels (gray, gray and alpha, RGB or RGBA).
+     *
+     * @throws IOException when the file cannot be written
+     */
+    void writePng(Image image, Path file) throws IOException;
+}

@@ -1,0 +1,82 @@
+package io.gpulab.cli;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Expands {@code --input} paths into files: a file is itself, a folder is walked depth-first with the entries of
+ * each folder sorted by name, so the order is the same on every file system.
+ */
+final class InputFiles {
+
+    /**
+     * One input file, or one path that could not be used.
+     *
+     * @param display the path as the user gave it, or as walked from it
+     * @param path the file to read
+     * @param error why the path cannot be read, or null
+     */
+    record Entry(String display, Path path, String error) {
+    }
+
+    private InputFiles() {
+    }
+
+    /** Hands every file under the given paths, and every path that failed, to the consumer in order. */
+    static void walk(List<String> inputs, Consumer<Entry> consumer) {
+        for (String in : inputs) {
+            visit(in, Path.of(in), true, consumer);
+        }
+    }
+
+    private static void visit(String display, Path path, boolean top, Consumer<Entry> consumer) {
+        if (!top && Files.isSymbolicLink(path) && Files.isDirectory(path)) {
+            // a link inside a walked folder may point back up the tree; only folders named by the user are followed
+            consumer.accept(new Entry(display, path, "symbolic link to a folder, not followed"));
+            return;
+        }
+        if (!Files.isDirectory(path)) {
+            consumer.accept(new Entry(display, path, Files.exists(path) ? null : "No such file or directory"));
+            return;
+        }
+        List<Path> children = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(path)) {
+            ds.forEach(children::add);
+        } catch (IOException e) {
+            consumer.accept(new Entry(display, path, describe(e)));
+            return;
+        }
+        children.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+        String prefix = display.endsWith("/") ? display : display + "/";
+        for (Path c : children) {
+            visit(prefix + c.getFileName(), c, false, consumer);
+        }
+    }
+
+    /** Returns the cause of an I/O failure in the words of the coreutils ({@code No such file or directory}). */
+    static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "No such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "Permission denied";
+        }
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /** Returns the most bytes of input to hold in memory at once by default: a quarter of the maximum heap. */
+    static long defaultBudget() {
+        return Runtime.getRuntime().maxMemory() / 4;
+    }
+}

@@ -1,0 +1,46 @@
+package io.gpulab.cli;
+
+import io.gpulab.api.Backend;
+import io.gpulab.api.Kernel;
+import io.gpulab.api.Task;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The output and timings of one input run on one backend: warm-up runs, then timed runs of {@link Kernel#run} only.
+ *
+ * @param output the output of the last timed run
+ * @param seconds the seconds of each timed run, in order
+ * @param phases the kernel's phases of the last run
+ * @param events the kernel's events of all runs, in order
+ * @param <O> the task's output record
+ */
+public record Measured<O>(O output, double[] seconds, Map<String, Double> phases, List<String> events) {
+
+    /**
+     * Prepares a kernel (untimed), runs it {@code warmup} times untimed and {@code repeat} times timed, and closes it.
+     *
+     * @throws io.gpulab.api.BackendException when preparing or running fails
+     */
+    public static <I, O> Measured<O> run(Backend backend, Task<I, O> task, I input, int warmup, int repeat) {
+        if (repeat < 1) {
+            throw new IllegalArgumentException("repeat must be at least 1: " + repeat);
+        }
+        java.util.ArrayList<String> events = new java.util.ArrayList<>();
+        try (Kernel<I, O> kernel = backend.prepare(task, input)) {
+            for (int i = 0; i < warmup; i++) {
+                kernel.run(input);
+                events.addAll(kernel.events());
+            }
+            double[] seconds = new double[repeat];
+            O out = null;
+            for (int i = 0; i < repeat; i++) {
+                long t0 = System.nanoTime();
+                out = kernel.run(input);
+                seconds[i] = (System.nanoTime() - t0) / 1e9;
+                events.addAll(kernel.events());
+            }
+            return new Measured<>(out, seconds, Map.copyOf(kernel.phases()), List.copyOf(events));
+        }
+    }
+}

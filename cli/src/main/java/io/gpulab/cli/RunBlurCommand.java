@@ -1,0 +1,152 @@
+package io.gpulab.cli;
+
+import io.gpulab.api.Backend;
+import io.gpulab.images.Image;
+import io.gpulab.images.SyntheticImages;
+import io.gpulab.tasks.BlurInput;
+import io.gpulab.tasks.BlurOutput;
+import io.gpulab.tasks.BlurSpec;
+import io.gpulab.tasks.Tasks;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs {@code gpulab run blur}: blurs image files into a folder, or a synthetic image. */
+@Command(name = "blur", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Blurs images: Gaussian (radius ceil(3 sigma), separable, rows then columns) or box (mean over "
+                + "a (2R+1)x(2R+1) window); borders replicate the edge pixel; every channel, alpha too, on its own."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L5, ExitCode.L6})
+final class RunBlurCommand extends RunBase {
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Kind kind;
+
+    /** Either files or a synthetic image. */
+    static final class Source {
+        @ArgGroup(exclusive = false)
+        FileSource files;
+
+        @ArgGroup(exclusive = false)
+        Synthetic synthetic;
+    }
+
+    /** Image files and the folder for the results. */
+    static final class FileSource {
+        @Option(names = "--input", paramLabel = "PATH", arity = "1..*", required = true,
+                description = "Image files or folders (walked recursively, sorted by name): PNG, JPEG, GIF, BMP.")
+        List<String> inputs;
+
+        @Option(names = "--output", paramLabel = "DIR", required = true,
+                description = "Folder for DIR/<name>.png (created if missing); a repeated name gets -2, -3, ...")
+        Path output;
+    }
+
+    /** The synthetic image's shape and seed. */
+    static final class Synthetic {
+        @Option(names = "--width", paramLabel = "W", required = true, converter = Numbers.IntConverter.class,
+                description = "Width of the synthetic image.")
+        int width;
+
+        @Option(names = "--height", paramLabel = "H", required = true, converter = Numbers.IntConverter.class,
+                description = "Height of the synthetic image.")
+        int height;
+
+        @Option(names = "--channels", paramLabel = "C", defaultValue = "4", converter = Numbers.IntConverter.class,
+                description = "Channels, 1 to 4 (default: ${DEFAULT-VALUE}).")
+        int channels = 4;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "0", converter = Numbers.LongConverter.class,
+                description = "Seed of the synthetic image (default: ${DEFAULT-VALUE}).")
+        long seed;
+    }
+
+    /** Gaussian or box. */
+    static final class Kind {
+        @Option(names = "--sigma", paramLabel = "S", description = "Gaussian blur of this standard deviation.")
+        Double sigma;
+
+        @Option(names = "--box", paramLabel = "R", converter = Numbers.IntConverter.class,
+                description = "Box blur of this radius.")
+        Integer box;
+    }
+
+    @Option(names = "--batch-bytes", paramLabel = "N", converter = Numbers.LongConverter.class,
+            description = "Most image bytes held in memory at once (default: a quarter of the maximum heap); "
+                    + "a larger image is refused with a message.")
+    Long batchBytes;
+
+    private BlurSpec blurSpec;
+
+    @Override
+    void validate() {
+        try {
+            blurSpec = kind.sigma != null ? BlurSpec.gaussian(kind.sigma) : BlurSpec.box(kind.box);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage((kind.sigma != null ? "--sigma: " : "--box: ") + e.getMessage());
+        }
+        if (batchBytes != null && batchBytes < 1) {
+            throw CliException.usage("--batch-bytes must be at least 1: " + batchBytes);
+        }
+        Synthetic s = source.synthetic;
+        if (s != null) {
+            if (s.width < 1 || s.height < 1 || (long) s.width * s.height * s.channels > Integer.MAX_VALUE - 8) {
+                throw CliException.usage("--width and --height must be at least 1, and W*H*C below 2^31");
+            }
+            if (s.channels < 1 || s.channels > 4) {
+                throw CliException.usage("--channels must be 1 to 4: " + s.channels);
+            }
+        }
+    }
+
+    @Override
+    int run(Backend backend, Verifier verifier) throws IOException {
+        return source.files != null ? runFiles(backend, verifier) : runSynthetic(backend, verifier);
+    }
+
+    private int runSynthetic(Backend backend, Verifier verifier) {
+        Synthetic s = source.synthetic;
+        Image img = SyntheticImages.generate(s.width, s.height, s.channels, s.seed);
+        BlurInput in = new BlurInput(List.of(img), blurSpec);
+        Measured<BlurOutput> m = Measured.run(backend, Tasks.BLUR, in, options.warmup, options.repeat);
+        Timings timings = new Timings(options.repeat);
+        timings.add(m);
+        verifier.check(Tasks.BLUR, in, m.output());
+        if (!options.json) {
+            out().println("blurred a synthetic " + s.width + "x" + s.height + "x" + s.channels + " image, seed "
+                    + s.seed + ", " + blurSpec);
+        }
+        RunReport report = new RunReport(Tasks.BLUR, backend, timings, Tasks.BLUR.workUnits(in),
+                Map.of("images", 1, "failed", 0), verifier.verified());
+        return finish(report, timings, verifier, false);
+    }
+
+    private int runFiles(Backend backend, Verifier verifier) throws IOException {
+        Path dir = source.files.output;
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new CliException(ExitCode.OTHER, dir + ": cannot create the output folder: "
+                    + InputFiles.describe(e), e);
+        }
+        long budget = batchBytes != null ? batchBytes : InputFiles.defaultBudget();
+        BlurFiles files = new BlurFiles(backend, options, verifier, new ImageIoFiles(), blurSpec, dir,
+                options.json ? new PrintWriter(Writer.nullWriter()) : out(), err(), budget);
+        Timings timings = files.run(source.files.inputs);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("images", files.done());
+        result.put("failed", files.failed());
+        RunReport report = new RunReport(Tasks.BLUR, backend, timings, files.pixels(), result, verifier.verified());
+        return finish(report, timings, verifier, files.failed() > 0);
+    }
+}

@@ -1,0 +1,73 @@
+package io.gpulab.cli;
+
+import io.gpulab.api.BackendOptions;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Holds the options every {@code gpulab run} task shares: backend, device, repeats, verification, output. */
+public final class RunOptions {
+
+    @Option(names = {"-b", "--backend"}, required = true, paramLabel = "ID",
+            description = "Backend to run on: seq, forkjoin, process, opencl, cuda (see 'gpulab backends'). "
+                    + "Never replaced by another one: an unavailable backend ends with exit code 3.")
+    String backend;
+
+    @Option(names = "--device", paramLabel = "ID",
+            description = "Device id, such as opencl:0:0 or cuda:0 (default: the backend's first device).")
+    String device;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1", converter = Numbers.IntConverter.class,
+            description = "Timed runs; the reported time is their median (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "0", converter = Numbers.IntConverter.class,
+            description = "Untimed runs before the timed ones (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--verify",
+            description = "Also run seq on the same input and compare; a difference ends with exit code 4.")
+    boolean verify;
+
+    @Option(names = "--json", description = "Print one JSON object on stdout instead of the human-readable result.")
+    boolean json;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", converter = Numbers.IntConverter.class,
+            description = "Threads for forkjoin (default: all processors).")
+    int threads;
+
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "0", converter = Numbers.IntConverter.class,
+            description = "Worker JVMs for process (default: all processors).")
+    int workers;
+
+    @Option(names = "--worker-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long process waits for one shard before killing its worker: 500ms, 30s, 5m, 2h "
+                    + "(default: 10m).")
+    Duration workerTimeout;
+
+    @Option(names = {"-X", "--backend-option"}, paramLabel = "KEY=VALUE",
+            description = "A backend-specific setting, repeatable; see the backend's documentation.")
+    Map<String, String> extra = new LinkedHashMap<>();
+
+    /** Checks the numeric options, throwing a usage error that names the option. */
+    void validate() {
+        if (repeat < 1) {
+            throw CliException.usage("--repeat must be at least 1: " + repeat);
+        }
+        if (warmup < 0) {
+            throw CliException.usage("--warmup must be 0 or more: " + warmup);
+        }
+        if (threads < 0) {
+            throw CliException.usage("--threads must be 0 (all processors) or more: " + threads);
+        }
+        if (workers < 0) {
+            throw CliException.usage("--workers must be 0 (all processors) or more: " + workers);
+        }
+    }
+
+    /** Returns the backend options these command-line options describe. */
+    BackendOptions backendOptions() {
+        return new BackendOptions(device, threads, workers, workerTimeout, extra);
+    }
+}

@@ -1,0 +1,187 @@
+package io.gpulab.cli;
+
+import io.gpulab.api.Backend;
+import io.gpulab.tasks.Sha256Input;
+import io.gpulab.tasks.Sha256Output;
+import io.gpulab.tasks.Tasks;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Hashes files on a backend in batches bounded by a memory budget and prints one {@code sha256sum} line per file,
+ * in input order. A file larger than the budget is streamed through the JDK's SHA-256 on the host, with a note on
+ * stderr, because a batch must fit in memory.
+ */
+final class Sha256Files {
+
+    /** The largest array the JVM allocates, a little under {@code Integer.MAX_VALUE}. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    private final Backend backend;
+    private final RunOptions options;
+    private final Verifier verifier;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final long budget;
+    private final Timings timings;
+    private final List<InputFiles.Entry> pending = new ArrayList<>();
+    private final List<byte[]> pendingData = new ArrayList<>();
+    private long pendingBytes;
+    private long hashedOnBackend;
+    private long hashed;
+    private long streamed;
+    private long failed;
+    private long bytes;
+
+    /** Creates the hasher; {@code budget} bounds the bytes of one batch. */
+    Sha256Files(Backend backend, RunOptions options, Verifier verifier, PrintWriter out, PrintWriter err,
+            long budget) {
+        this.backend = backend;
+        this.options = options;
+        this.verifier = verifier;
+        this.out = out;
+        this.err = err;
+        this.budget = budget;
+        this.timings = new Timings(options.repeat);
+    }
+
+    /** Hashes every file under the inputs and prints their lines; returns the timings of the backend runs. */
+    Timings run(List<String> inputs) {
+        InputFiles.walk(inputs, this::accept);
+        flush();
+        return timings;
+    }
+
+    private void accept(InputFiles.Entry e) {
+        if (e.error() != null) {
+            pending.add(e);
+            pendingData.add(null);
+            return;
+        }
+        long size;
+        try {
+            size = Files.size(e.path());
+        } catch (IOException ex) {
+            pending.add(new InputFiles.Entry(e.display(), e.path(), InputFiles.describe(ex)));
+            pendingData.add(null);
+            return;
+        }
+        if (size > budget || size > MAX_ARRAY) {
+            flush();
+            stream(e, size);
+            return;
+        }
+        if (pendingBytes + size > budget) {
+            flush();
+        }
+        try {
+            byte[] data = Files.readAllBytes(e.path());
+            pending.add(e);
+            pendingData.add(data);
+            pendingBytes += data.length;
+        } catch (IOException ex) {
+            pending.add(new InputFiles.Entry(e.display(), e.path(), InputFiles.describe(ex)));
+            pendingData.add(null);
+        }
+    }
+
+    /** Hashes the pending files on the backend and prints the pending lines, errors included, in order. */
+    private void flush() {
+        List<byte[]> messages = pendingData.stream().filter(d -> d != null).toList();
+        List<byte[]> digests = List.of();
+        if (!messages.isEmpty()) {
+            Sha256Input in = new Sha256Input.Messages(messages);
+            Measured<Sha256Output> m = Measured.run(backend, Tasks.SHA256, in, options.warmup, options.repeat);
+            timings.add(m);
+            verifier.check(Tasks.SHA256, in, m.output());
+            digests = m.output().digests();
+            hashedOnBackend += messages.size();
+        }
+        int d = 0;
+        HexFormat hex = HexFormat.of();
+        for (int i = 0; i < pending.size(); i++) {
+            InputFiles.Entry e = pending.get(i);
+            if (pendingData.get(i) == null) {
+                err.println("gpulab: " + e.display() + ": " + e.error());
+                failed++;
+            } else {
+                printLine(hex.formatHex(digests.get(d++)), e.display());
+                bytes += pendingData.get(i).length;
+                hashed++;
+            }
+        }
+        pending.clear();
+        pendingData.clear();
+        pendingBytes = 0;
+    }
+
+    private void stream(InputFiles.Entry e, long size) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("the JDK has no SHA-256", ex);
+        }
+        byte[] buf = new byte[1 << 20];
+        try (InputStream is = Files.newInputStream(e.path())) {
+            for (int n; (n = is.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+        } catch (IOException ex) {
+            err.println("gpulab: " + e.display() + ": " + InputFiles.describe(ex));
+            failed++;
+            return;
+        }
+        err.println("note: streamed on the host CPU: " + e.display() + " (" + size + " bytes)");
+        printLine(HexFormat.of().formatHex(md.digest()), e.display());
+        hashed++;
+        streamed++;
+        bytes += size;
+    }
+
+    /** Prints the line as GNU sha256sum does, escaping a name with a backslash, newline or carriage return. */
+    private void printLine(String hex, String name) {
+        out.println(sha256sumLine(hex, name));
+    }
+
+    /** Returns {@code <hex>  <name>}, or {@code \<hex>  <escaped name>} as sha256sum writes awkward names. */
+    static String sha256sumLine(String hex, String name) {
+        if (name.indexOf('\\') < 0 && name.indexOf('\n') < 0 && name.indexOf('\r') < 0) {
+            return hex + "  " + name;
+        }
+        String escaped = name.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+        return "\\" + hex + "  " + escaped;
+    }
+
+    /** Returns the files hashed on the backend, the work units of the timing. */
+    long hashedOnBackend() {
+        return hashedOnBackend;
+    }
+
+    /** Returns every file hashed, streamed ones included. */
+    long hashed() {
+        return hashed;
+    }
+
+    /** Returns the files streamed on the host. */
+    long streamed() {
+        return streamed;
+    }
+
+    /** Returns the files that could not be read. */
+    long failed() {
+        return failed;
+    }
+
+    /** Returns the bytes hashed. */
+    long bytes() {
+        return bytes;
+    }
+}
