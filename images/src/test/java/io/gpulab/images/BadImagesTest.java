@@ -91,7 +91,8 @@ class BadImagesTest {
     Stream<DynamicTest> everyBadFileHasItsRecordedOutcome() throws Exception {
         Path dir = dir();
         return EXPECTED.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> DynamicTest.dynamicTest(
-                e.getKey(), () -> assertTimeoutPreemptively(LIMIT, () -> check(dir.resolve(e.getKey()), e.getValue()))));
+                e.getKey(),
+                () -> assertTimeoutPreemptively(LIMIT, () -> check(dir.resolve(e.getKey()), e.getValue()))));
     }
 
     private void check(Path file, Outcome expected) throws IOException {

@@ -58,7 +58,7 @@ class ImageCodecTest {
             Image back = codec.decode(ImageCodec.encodePng(img), "round trip seed " + seed);
             assertEquals(img, back, "round trip of " + img + " (seed " + seed + ")");
         }
-        // Content that a content-sniffing writer would narrow: opaque alpha and gray-looking colour keep their channels.
+        // Content a content-sniffing writer would narrow: opaque alpha and gray-looking colour keep their channels.
         Image flat = Image.blank(5, 4, channels);
         java.util.Arrays.fill(flat.pixels(), (byte) 255);
         assertEquals(flat, codec.decode(ImageCodec.encodePng(flat), "flat"));
