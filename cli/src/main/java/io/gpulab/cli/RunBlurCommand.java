@@ -140,7 +140,7 @@ final class RunBlurCommand extends RunBase {
                     + InputFiles.describe(e), e);
         }
         long budget = batchBytes != null ? batchBytes : InputFiles.defaultBudget();
-        BlurFiles files = new BlurFiles(backend, options, verifier, new ImageIoFiles(), blurSpec, dir,
+        BlurFiles files = new BlurFiles(backend, options, verifier, new CodecFiles(), blurSpec, dir,
                 options.json ? new PrintWriter(Writer.nullWriter()) : out(), err(), budget);
         Timings timings = files.run(source.files.inputs);
         Map<String, Object> result = new LinkedHashMap<>();

@@ -20,7 +20,8 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Reads and writes images with {@code javax.imageio}, until the images module's codec replaces it.
+ * Reads and writes images with {@code javax.imageio} alone: the tests' independent decoder, to check what the command
+ * (which decodes through the images module's codec) read and wrote.
  *
  * <p>8-bit gray, gray and alpha, RGB and RGBA rasters are copied sample for sample; anything else (palettes, 16-bit,
  * 1-bit) goes through {@link BufferedImage#getRGB}, giving RGB or RGBA.
