@@ -39,6 +39,8 @@ final class WorkerPool implements AutoCloseable {
     private final ExecutorService drivers;
     private final ScheduledExecutorService timer;
     private final Set<Long> busy = ConcurrentHashMap.newKeySet();
+    /** Serializes jobs: one job owns every slot while it runs. */
+    private final Object jobLock = new Object();
     private final double startSeconds;
 
     /** Starts {@code count} workers in parallel and waits until each has said hello. */
@@ -75,12 +77,14 @@ final class WorkerPool implements AutoCloseable {
     }
 
     /** Returns the pids of the current workers, in slot order. */
-    synchronized List<Long> pids() {
-        List<Long> pids = new ArrayList<>();
-        for (WorkerProcess w : workers) {
-            pids.add(w.pid());
+    List<Long> pids() {
+        synchronized (workers) {
+            List<Long> pids = new ArrayList<>();
+            for (WorkerProcess w : workers) {
+                pids.add(w.pid());
+            }
+            return pids;
         }
-        return pids;
     }
 
     /** Returns the pids of the workers that have a shard in flight right now. */
@@ -95,8 +99,15 @@ final class WorkerPool implements AutoCloseable {
      * @throws BackendException when a shard failed {@link #MAX_ATTEMPTS} times, a task failed or a worker broke the
      *     protocol
      */
-    synchronized long[] run(String task, List<Shard> shards, List<String> events) {
-        Job job = new Job(task, shards, events);
+    long[] run(String task, List<Shard> shards, List<String> events) {
+        synchronized (jobLock) {
+            return runJob(new Job(task, shards, events));
+        }
+    }
+
+    private long[] runJob(Job job) {
+        String task = job.task;
+        List<Shard> shards = job.shards;
         List<Future<?>> running = new ArrayList<>();
         for (int slot = 0; slot < Math.min(workers.length, shards.size()); slot++) {
             int s = slot;
@@ -219,7 +230,7 @@ final class WorkerPool implements AutoCloseable {
         workers[slot].kill();
         WorkerProcess fresh = WorkerProcess.start(command);
         hello(fresh);
-        synchronized (this) {
+        synchronized (workers) {
             workers[slot] = fresh;
         }
     }
