@@ -42,7 +42,8 @@ final class BlurProcess extends ProcessKernel<BlurInput, BlurOutput> {
         }
         int bands = shardCount(rows, MIN_BAND_ROWS, rows);
         int bandRows = (int) Math.max(1, (rows + bands - 1) / bands);
-        try (SharedFile src = SharedFile.create("blur-in", total); SharedFile dst = SharedFile.create("blur-out", total)) {
+        try (SharedFile src = SharedFile.create("blur-in", total);
+                SharedFile dst = SharedFile.create("blur-out", total)) {
             List<Shard> shards = new ArrayList<>();
             List<Integer> keeps = new ArrayList<>();
             long base = 0;

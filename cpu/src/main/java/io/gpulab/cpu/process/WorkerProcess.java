@@ -38,7 +38,8 @@ final class WorkerProcess {
         try {
             return new WorkerProcess(new ProcessBuilder(command).start());
         } catch (IOException e) {
-            throw new BackendUnavailableException("cannot start a worker JVM (" + command.get(0) + "): " + e.getMessage(), e);
+            throw new BackendUnavailableException("cannot start a worker JVM (" + command.get(0) + "): "
+                    + e.getMessage(), e);
         }
     }
 

@@ -126,7 +126,8 @@ final class WorkerTasks {
         MappedByteBuffer region = SharedFile.map(Path.of(in.readUTF()), in.readLong(), in.readInt(), true);
         try {
             byte[] bits = new byte[region.capacity()];
-            long count = SieveSeq.count(from, to, p -> bits[(int) ((p - from) >>> 3)] |= (byte) (1 << ((p - from) & 7)));
+            long count = SieveSeq.count(from, to,
+                    p -> bits[(int) ((p - from) >>> 3)] |= (byte) (1 << ((p - from) & 7)));
             region.put(0, bits); // the whole region, so a retried shard never inherits bits from a dead attempt
             return count;
         } finally {
