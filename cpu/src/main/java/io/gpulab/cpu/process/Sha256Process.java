@@ -1,0 +1,133 @@
+package io.gpulab.cpu.process;
+
+import io.gpulab.api.BackendException;
+import io.gpulab.cpu.seq.Sha256Seq;
+import io.gpulab.tasks.Sha256Input;
+import io.gpulab.tasks.Sha256Output;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Hashes a batch on worker JVMs in contiguous chunks of messages, each worker calling
+ * {@code Sha256Seq.digestRange} and writing its 32-byte digests at their batch position in a shared result file;
+ * the parent then combines them with {@code Sha256Seq.output}.
+ *
+ * <p>For a synthetic batch only its four parameters and the chunk bounds cross (workers generate the messages).
+ * Given messages are laid out once in a shared input file: a table of {@code n + 1} file offsets, then the bytes
+ * of every message back to back; a chunk is then its first table entry and its message count.
+ */
+final class Sha256Process extends ProcessKernel<Sha256Input, Sha256Output> {
+
+    /** The smallest chunk of a synthetic batch, in 64-byte compression blocks. */
+    private static final double MIN_BLOCKS = 1 << 15;
+    /** The smallest chunk of given messages, in bytes. */
+    private static final long MIN_BYTES = 64 << 10;
+    /** The largest chunk of given messages, so that a worker maps at most about this much at once. */
+    private static final long MAX_BYTES = 256L << 20;
+    private static final int STAGING = 1 << 20;
+
+    /** Creates the kernel on this pool. */
+    Sha256Process(WorkerPool pool, int fixedShards) {
+        super(pool, fixedShards);
+    }
+
+    @Override
+    public Sha256Output run(Sha256Input input) {
+        List<String> events = beginRun();
+        int n = input.count();
+        if (n == 0) {
+            return Sha256Seq.output(input, new byte[0]);
+        }
+        byte[] digests = new byte[Math.multiplyExact(n, 32)];
+        try (SharedFile out = SharedFile.create("sha256-digests", digests.length)) {
+            List<Shard> shards = new ArrayList<>();
+            List<Integer> counts = new ArrayList<>();
+            SharedFile in = null;
+            try {
+                if (input instanceof Sha256Input.Synthetic s) {
+                    double blocks = (double) n * s.iterations() * ((s.length() + 9 + 63) / 64);
+                    int k = shardCount(blocks, MIN_BLOCKS, n);
+                    int from = 0;
+                    for (int i = 0; i < k; i++) {
+                        int to = from + n / k + (i < n % k ? 1 : 0);
+                        shards.add(new Shard("messages [" + from + ", " + to + ")",
+                                WorkerTasks.sha256Synthetic(s, from, to, out.path(), 32L * from)));
+                        counts.add(to - from);
+                        from = to;
+                    }
+                } else {
+                    in = layOut(((Sha256Input.Messages) input).messages(), out, shards, counts);
+                }
+                endPhase("copy-in");
+                long[] done = pool.run("sha256", shards, events);
+                for (int i = 0; i < done.length; i++) {
+                    if (done[i] != counts.get(i)) {
+                        throw new BackendException("sha256 shard " + shards.get(i).description() + ": worker wrote "
+                                + done[i] + " digests instead of " + counts.get(i));
+                    }
+                }
+                endPhase("workers");
+            } finally {
+                if (in != null) {
+                    in.close();
+                }
+            }
+            out.read(0, digests, 0, digests.length);
+        }
+        endPhase("copy-out");
+        return Sha256Seq.output(input, digests);
+    }
+
+    /** Copies the messages and their offset table into a new shared file and cuts them into chunks by bytes. */
+    private SharedFile layOut(List<byte[]> msgs, SharedFile out, List<Shard> shards, List<Integer> counts) {
+        int n = msgs.size();
+        long tableBytes = 8L * (n + 1);
+        long total = 0;
+        ByteBuffer table = ByteBuffer.allocate(Math.toIntExact(tableBytes));
+        for (byte[] m : msgs) {
+            table.putLong(tableBytes + total);
+            total += m.length;
+        }
+        table.putLong(tableBytes + total);
+        SharedFile in = SharedFile.create("sha256-messages", tableBytes + total);
+        try {
+            in.write(0, table.array(), 0, table.capacity());
+            byte[] staging = new byte[STAGING];
+            int used = 0;
+            long pos = tableBytes;
+            for (byte[] m : msgs) {
+                if (used + m.length > STAGING) {
+                    in.write(pos, staging, 0, used);
+                    pos += used;
+                    used = 0;
+                }
+                if (m.length > STAGING) {
+                    in.write(pos, m, 0, m.length);
+                    pos += m.length;
+                } else {
+                    System.arraycopy(m, 0, staging, used, m.length);
+                    used += m.length;
+                }
+            }
+            in.write(pos, staging, 0, used);
+            long target = Math.max(MIN_BYTES, Math.min(MAX_BYTES, total / (4L * pool.size()) + 1));
+            int first = 0;
+            long bytes = 0;
+            for (int i = 0; i < n; i++) {
+                bytes += msgs.get(i).length + 64; // a message also costs its padding block, however short
+                if (bytes >= target || i == n - 1) {
+                    shards.add(new Shard("messages [" + first + ", " + (i + 1) + ")",
+                            WorkerTasks.sha256Messages(in.path(), 8L * first, i + 1 - first, out.path(), 32L * first)));
+                    counts.add(i + 1 - first);
+                    first = i + 1;
+                    bytes = 0;
+                }
+            }
+            return in;
+        } catch (RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+}
