@@ -38,7 +38,7 @@ public final class BlurForkJoin implements Kernel<BlurInput, BlurOutput> {
         List<Image> images = input.images();
         long strips = 0;
         for (Image img : images) {
-            strips += ceilDiv(img.width(), BlurSeq.stripWidth(img.channels()));
+            strips += ceilDiv(img.width(), BlurSeq.stripWidth(img.channels(), r));
         }
         long wanted = (long) TASKS_PER_THREAD * pool.getParallelism();
         int bandsWanted = (int) Math.max(1, Math.min(Integer.MAX_VALUE, ceilDiv(wanted, Math.max(1, strips))));
@@ -47,7 +47,7 @@ public final class BlurForkJoin implements Kernel<BlurInput, BlurOutput> {
         for (Image img : images) {
             byte[] dst = new byte[img.pixels().length];
             outputs.add(dst);
-            int strip = BlurSeq.stripWidth(img.channels());
+            int strip = BlurSeq.stripWidth(img.channels(), r);
             int bandRows = Math.max(Math.max(MIN_BAND_ROWS, 4 * r), ceilDiv(img.height(), bandsWanted));
             for (int y0 = 0; y0 < img.height(); y0 += bandRows) {
                 int y1 = Math.min(img.height(), y0 + bandRows);
