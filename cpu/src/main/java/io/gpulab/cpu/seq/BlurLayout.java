@@ -18,7 +18,7 @@ final class BlurLayout {
     private static final float[] FLOATS = new float[256];
 
     /** Adding 1.5 x 2^23 rounds a float below 2^22 in magnitude to the nearest integer in its low mantissa bits. */
-    private static final float ROUND = 0x1.8p23f;
+    static final float ROUND = 0x1.8p23f;
 
     static {
         for (int i = 0; i < 256; i++) {
@@ -94,8 +94,9 @@ final class BlurLayout {
     }
 
     /**
-     * Rounds positions {@code [0, len)} of {@code h} to bytes and writes them to row {@code y}, columns
-     * {@code [x0, x1)}, of {@code dst}; {@code clamp} is needed only for weights that can leave 0..255.
+     * Rounds positions {@code [0, len)} of {@code h}, which hold the blurred values plus {@link #ROUND}, to bytes
+     * and writes them to row {@code y}, columns {@code [x0, x1)}, of {@code dst}; {@code clamp} is needed only for
+     * weights that can leave 0..255.
      */
     void store(float[] h, int y, int x0, int x1, int len, boolean clamp, byte[] dst) {
         int row = y * width * ch;
@@ -111,7 +112,7 @@ final class BlurLayout {
             } else {
                 for (int p = 0; p < count; p++) {
                     for (int c = 0; c < ch; c++) {
-                        dst[d + p * ch + c] = (byte) Float.floatToRawIntBits(h[p * BlurTaps.UNIT + lane + c] + ROUND);
+                        dst[d + p * ch + c] = (byte) Float.floatToRawIntBits(h[p * BlurTaps.UNIT + lane + c]);
                     }
                 }
             }
@@ -120,17 +121,17 @@ final class BlurLayout {
 
     private static void store4(float[] h, int s, int count, int d, byte[] dst) {
         for (int p = 0; p < count; p++, s += BlurTaps.UNIT, d += 4) {
-            dst[d] = (byte) Float.floatToRawIntBits(h[s] + ROUND);
-            dst[d + 1] = (byte) Float.floatToRawIntBits(h[s + 1] + ROUND);
-            dst[d + 2] = (byte) Float.floatToRawIntBits(h[s + 2] + ROUND);
-            dst[d + 3] = (byte) Float.floatToRawIntBits(h[s + 3] + ROUND);
+            dst[d] = (byte) Float.floatToRawIntBits(h[s]);
+            dst[d + 1] = (byte) Float.floatToRawIntBits(h[s + 1]);
+            dst[d + 2] = (byte) Float.floatToRawIntBits(h[s + 2]);
+            dst[d + 3] = (byte) Float.floatToRawIntBits(h[s + 3]);
         }
     }
 
     private void storeClamped(float[] h, int lane, int count, int d, byte[] dst) {
         for (int p = 0; p < count; p++) {
             for (int c = 0; c < ch; c++) {
-                int v = Math.round(h[p * BlurTaps.UNIT + lane + c]);
+                int v = Math.round(h[p * BlurTaps.UNIT + lane + c] - ROUND);
                 dst[d + p * ch + c] = (byte) Math.min(255, Math.max(0, v));
             }
         }

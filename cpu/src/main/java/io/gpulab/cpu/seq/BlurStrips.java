@@ -92,13 +92,18 @@ final class BlurStrips {
 
     /**
      * Runs the row pass as a cascade from the highest taps down: after the group starting at tap {@code k},
-     * {@code cascade[i] = sum_{m >= k} w[m] column[i + (m - k) UNIT]}, needed for positions below {@code len + k}.
+     * {@code cascade[i] = sum_{m >= k} w[m] column[i + (m - k) UNIT]}, needed for positions below {@code len + k};
+     * the results carry {@link BlurLayout#ROUND} for the store.
      */
     private void rowPass(int len) {
         int k = w.length - TAPS_PER_LOOP;
-        BlurTaps.rowFirst(cascade, column, w[k], w[k + 1], w[k + 2], w[k + 3], (len + k) * BlurTaps.UNIT);
-        for (k -= TAPS_PER_LOOP; k >= 0; k -= TAPS_PER_LOOP) {
+        float bias = k == 0 ? BlurLayout.ROUND : 0;
+        BlurTaps.rowFirst(cascade, column, w[k], w[k + 1], w[k + 2], w[k + 3], bias, (len + k) * BlurTaps.UNIT);
+        for (k -= TAPS_PER_LOOP; k > 0; k -= TAPS_PER_LOOP) {
             BlurTaps.rowNext(cascade, column, w[k], w[k + 1], w[k + 2], w[k + 3], (len + k) * BlurTaps.UNIT);
+        }
+        if (k == 0) {
+            BlurTaps.rowLast(cascade, column, w[0], w[1], w[2], w[3], BlurLayout.ROUND, len * BlurTaps.UNIT);
         }
     }
 }

@@ -34,16 +34,17 @@ final class BlurTaps {
     static void columnNext(float[] out, float[] a, float[] b, float[] c, float[] d, float w0, float w1, float w2,
             float w3, int n) {
         for (int i = 0; i < n; i++) {
-            out[i] = Math.fma(w0, a[i], Math.fma(w1, b[i], Math.fma(w2, c[i], Math.fma(w3, d[i], out[i]))));
+            out[i] = Math.fma(w0, a[i], w1 * b[i]) + Math.fma(w2, c[i], Math.fma(w3, d[i], out[i]));
         }
     }
 
     /**
-     * Starts the row cascade with its four highest taps: {@code p[i] = sum_s w_s t[i + s UNIT]} for {@code i < n}.
+     * Starts the row cascade with its four highest taps: {@code p[i] = sum_s w_s t[i + s UNIT] + bias} for
+     * {@code i < n}; {@code bias} is 0 unless these are the only taps (see {@link #rowLast}).
      */
-    static void rowFirst(float[] p, float[] t, float w0, float w1, float w2, float w3, int n) {
+    static void rowFirst(float[] p, float[] t, float w0, float w1, float w2, float w3, float bias, int n) {
         for (int i = 0; i < n; i++) {
-            p[i] = Math.fma(w0, t[i], Math.fma(w1, t[i + 16], Math.fma(w2, t[i + 32], w3 * t[i + 48])));
+            p[i] = Math.fma(w0, t[i], Math.fma(w1, t[i + 16], Math.fma(w2, t[i + 32], w3 * t[i + 48]))) + bias;
         }
     }
 
@@ -55,6 +56,17 @@ final class BlurTaps {
         for (int i = 0; i < n; i++) {
             p[i] = Math.fma(w0, t[i], Math.fma(w1, t[i + 16], Math.fma(w2, t[i + 32], Math.fma(w3, t[i + 48],
                     p[i + 64]))));
+        }
+    }
+
+    /**
+     * Finishes the row cascade like {@link #rowNext} and adds {@code bias} to every result, which lets the rounding
+     * constant of {@link BlurLayout} ride along in SIMD lanes instead of in the scalar store loop.
+     */
+    static void rowLast(float[] p, float[] t, float w0, float w1, float w2, float w3, float bias, int n) {
+        for (int i = 0; i < n; i++) {
+            p[i] = Math.fma(w0, t[i], Math.fma(w1, t[i + 16], Math.fma(w2, t[i + 32], Math.fma(w3, t[i + 48],
+                    p[i + 64])))) + bias;
         }
     }
 }
