@@ -14,11 +14,12 @@ import java.util.concurrent.ForkJoinTask;
  * Blurs a batch on a ForkJoinPool: every image is cut into tiles, and all tiles of all images run as independent
  * tasks, each one {@link BlurSeq#blurTile} writing its own part of the image's output array.
  *
- * <p>Decomposition: column strips of {@link BlurSeq#stripWidth} pixels spanning the full height, which compute
- * nothing twice (a strip only reads its {@code r}-pixel halo of source columns). When a batch has fewer strips than
- * {@code 4 x parallelism}, strips are also cut into row bands, each of which filters its {@code r} halo rows along x
- * again; bands stay at least {@code 4r} rows high so that this repeated work stays small. Every tile computes exactly
- * what {@code seq} computes for those pixels, so there is no seam at a tile edge.
+ * <p>Decomposition: column strips of {@link BlurSeq#stripWidth} pixels spanning the full height. When a batch has
+ * fewer strips than {@code 4 x parallelism}, strips are also cut into row bands of at least {@code 4r} rows. What is
+ * computed twice: a band widens its {@code r} halo rows above and below again (a copy, no filtering), and within a
+ * strip the column pass also runs over the {@code r} halo columns on each side of each segment (BlurSeq does that
+ * too, so a strip edge adds nothing beyond it). No output sample is filtered by two tasks. Every tile computes exactly
+ * the operations {@code seq} computes for those pixels, so there is no seam at a tile edge.
  */
 public final class BlurForkJoin implements Kernel<BlurInput, BlurOutput> {
 
@@ -38,7 +39,7 @@ public final class BlurForkJoin implements Kernel<BlurInput, BlurOutput> {
         List<Image> images = input.images();
         long strips = 0;
         for (Image img : images) {
-            strips += ceilDiv(img.width(), BlurSeq.stripWidth(img.channels()));
+            strips += ceilDiv(img.width(), BlurSeq.stripWidth(img.channels(), r));
         }
         long wanted = (long) TASKS_PER_THREAD * pool.getParallelism();
         int bandsWanted = (int) Math.max(1, Math.min(Integer.MAX_VALUE, ceilDiv(wanted, Math.max(1, strips))));
@@ -47,7 +48,7 @@ public final class BlurForkJoin implements Kernel<BlurInput, BlurOutput> {
         for (Image img : images) {
             byte[] dst = new byte[img.pixels().length];
             outputs.add(dst);
-            int strip = BlurSeq.stripWidth(img.channels());
+            int strip = BlurSeq.stripWidth(img.channels(), r);
             int bandRows = Math.max(Math.max(MIN_BAND_ROWS, 4 * r), ceilDiv(img.height(), bandsWanted));
             for (int y0 = 0; y0 < img.height(); y0 += bandRows) {
                 int y1 = Math.min(img.height(), y0 + bandRows);

@@ -1,0 +1,109 @@
+package io.gpulab.cpu.seq;
+
+import io.gpulab.images.Image;
+import java.util.Arrays;
+
+/**
+ * Blurs the rows {@code [y0, y1)} of an image strip by strip, reusing one set of buffers for every strip.
+ *
+ * <p>For each strip the source rows are widened into the unit layout ({@link BlurLayout}) once each, into a ring of
+ * {@code 2r + 1} rows that stays in the L2 cache. Each output row is then the column pass over the ring (a weighted
+ * sum of whole ring rows), followed by the row pass along x on that one row, and rounding to bytes. Taps are padded
+ * with zero weights to a multiple of four, because {@link BlurTaps} takes four per loop.
+ */
+final class BlurStrips {
+
+    private static final int TAPS_PER_LOOP = 4;
+
+    private final Image img;
+    private final int r;
+    private final int y0;
+    private final int y1;
+    private final int lo;
+    private final float[] w;
+    private final boolean clamp;
+    private final BlurLayout layout;
+    private final float[][] ring;
+    private final float[] zeros;
+    private final float[] column;
+    private final float[] cascade;
+    private final float[][] window;
+
+    /** Prepares buffers for segments of up to {@code maxLen} pixels. */
+    BlurStrips(Image img, float[] weights, int y0, int y1, int maxLen) {
+        this.img = img;
+        this.r = weights.length / 2;
+        this.y0 = y0;
+        this.y1 = y1;
+        int taps = (weights.length + TAPS_PER_LOOP - 1) / TAPS_PER_LOOP * TAPS_PER_LOOP;
+        this.w = Arrays.copyOf(weights, taps);
+        this.clamp = mayLeaveByteRange(weights);
+        this.layout = new BlurLayout(img.pixels(), img.width(), img.channels(), r);
+        this.lo = Math.max(0, y0 - r);
+        int hi = Math.min(img.height() - 1, y1 - 1 + r);
+        int row = (maxLen + 2 * r) * BlurTaps.UNIT;
+        this.ring = new float[Math.min(2 * r + 1, hi - lo + 1)][row];
+        this.zeros = new float[row];
+        // the row cascade reads up to taps - 1 units beyond the last position: zero weights times zeros
+        this.column = new float[row + (taps - 1 - 2 * r) * BlurTaps.UNIT];
+        this.cascade = new float[row];
+        this.window = new float[taps][];
+    }
+
+    /** Returns true unless every weight is >= 0 and they sum to at most 1, so that results stay in 0..255. */
+    private static boolean mayLeaveByteRange(float[] w) {
+        double sum = 0;
+        for (float v : w) {
+            if (!(v >= 0)) {
+                return true;
+            }
+            sum += v;
+        }
+        return sum > 1 + 1e-5;
+    }
+
+    /** Blurs columns {@code [x0, x1)} of rows {@code [y0, y1)} into {@code dst}, as segments of {@code len}. */
+    void run(int x0, int x1, int len, byte[] dst) {
+        int n = (len + 2 * r) * BlurTaps.UNIT;
+        int height = img.height();
+        Arrays.fill(window, zeros);
+        int next = lo;
+        for (int y = y0; y < y1; y++) {
+            for (int need = Math.min(height - 1, y + r); next <= need; next++) {
+                layout.load(next, x0, len, ring[(next - lo) % ring.length]);
+            }
+            for (int k = 0; k <= 2 * r; k++) {
+                int s = Math.min(height - 1, Math.max(0, y + k - r));
+                window[k] = ring[(s - lo) % ring.length];
+            }
+            columnPass(n);
+            rowPass(len);
+            layout.store(cascade, y, x0, x1, len, clamp, dst);
+        }
+    }
+
+    private void columnPass(int n) {
+        float[][] a = window;
+        BlurTaps.columnFirst(column, a[0], a[1], a[2], a[3], w[0], w[1], w[2], w[3], n);
+        for (int k = TAPS_PER_LOOP; k < w.length; k += TAPS_PER_LOOP) {
+            BlurTaps.columnNext(column, a[k], a[k + 1], a[k + 2], a[k + 3], w[k], w[k + 1], w[k + 2], w[k + 3], n);
+        }
+    }
+
+    /**
+     * Runs the row pass as a cascade from the highest taps down: after the group starting at tap {@code k},
+     * {@code cascade[i] = sum_{m >= k} w[m] column[i + (m - k) UNIT]}, needed for positions below {@code len + k};
+     * the results carry {@link BlurLayout#ROUND} for the store.
+     */
+    private void rowPass(int len) {
+        int k = w.length - TAPS_PER_LOOP;
+        float bias = k == 0 ? BlurLayout.ROUND : 0;
+        BlurTaps.rowFirst(cascade, column, w[k], w[k + 1], w[k + 2], w[k + 3], bias, (len + k) * BlurTaps.UNIT);
+        for (k -= TAPS_PER_LOOP; k > 0; k -= TAPS_PER_LOOP) {
+            BlurTaps.rowNext(cascade, column, w[k], w[k + 1], w[k + 2], w[k + 3], (len + k) * BlurTaps.UNIT);
+        }
+        if (k == 0) {
+            BlurTaps.rowLast(cascade, column, w[0], w[1], w[2], w[3], BlurLayout.ROUND, len * BlurTaps.UNIT);
+        }
+    }
+}
