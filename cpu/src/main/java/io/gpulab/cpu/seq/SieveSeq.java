@@ -10,7 +10,7 @@ import io.gpulab.tasks.SieveTask;
 
 /**
  * Counts primes on one thread with the segmented mod-30 wheel sieve of {@link io.gpulab.cpu.sieve}: the sieving
- * primes up to sqrt(to) first, then one 128 KiB segment after the other.
+ * primes up to sqrt(to) first, then one 256 KiB segment after the other.
  */
 public final class SieveSeq implements Kernel<SieveInput, SieveOutput> {
 

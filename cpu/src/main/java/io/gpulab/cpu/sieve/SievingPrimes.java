@@ -4,7 +4,7 @@ import io.gpulab.tasks.PrimeSink;
 import io.gpulab.tasks.SieveTask;
 
 /**
- * Holds the sieving primes from 23 up to a limit (the primes below 23 are handled by the wheel and the pre-sieve),
+ * Holds the sieving primes from 103 up to a limit (the smaller ones are handled by the wheel and the pre-sieve),
  * computed once and then shared read-only by any number of {@link SegmentSieve}s. Up to the square root of
  * {@link SieveTask#MAX_TO}, 10^9, that is about 51 million primes in 203 MB.
  */
@@ -34,7 +34,7 @@ public final class SievingPrimes {
         return upTo(isqrt(to));
     }
 
-    /** Returns every prime p with {@code 23 <= p <= limit}; limit must lie in [0, 10^9]. */
+    /** Returns every prime p with {@code 103 <= p <= limit}; limit must lie in [0, 10^9]. */
     public static SievingPrimes upTo(long limit) {
         if (limit < 0 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("sieving-prime limit " + limit + " is outside [0, " + MAX_LIMIT + "]");
@@ -92,7 +92,7 @@ public final class SievingPrimes {
         return count;
     }
 
-    /** Returns the i-th sieving prime, counting from 0 (the prime 23). */
+    /** Returns the i-th sieving prime, counting from 0 (the prime 103). */
     public int get(int i) {
         if (i < 0 || i >= count) {
             throw new IndexOutOfBoundsException(i);
