@@ -22,7 +22,7 @@ public final class SegmentSieve {
     /** The log2 of the segment size in bytes. */
     static final int SEGMENT_SHIFT = 18;
 
-    /** The segment size in bytes: 256 KiB (7.9 million numbers), half of a 512 KiB L2; measured faster than 32-128 KiB. */
+    /** The segment size in bytes: 256 KiB (7.9 million numbers), half a 512 KiB L2; measured faster than 32-128 KiB. */
     public static final int SEGMENT_BYTES = 1 << SEGMENT_SHIFT;
 
     /** The numbers one segment covers. */
