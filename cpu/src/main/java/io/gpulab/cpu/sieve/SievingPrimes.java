@@ -92,14 +92,6 @@ public final class SievingPrimes {
         return count;
     }
 
-    /** Returns the i-th sieving prime, counting from 0 (the prime 103). */
-    public int get(int i) {
-        if (i < 0 || i >= count) {
-            throw new IndexOutOfBoundsException(i);
-        }
-        return primes[i];
-    }
-
     /** Returns the backing array without copying; only this package reads it, and never writes. */
     int[] array() {
         return primes;

@@ -3,10 +3,12 @@ package io.gpulab.cpu.seq;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpulab.cpu.sieve.SegmentSieve;
 import io.gpulab.tasks.SieveInput;
 import io.gpulab.tasks.SieveTask;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -104,7 +106,7 @@ class SieveSeqEdgeTest {
         long to = from + 3 * SegmentSieve.SEGMENT_NUMBERS;
         long[] listed = list(from, to);
         for (int i = 1; i < listed.length; i++) {
-            assertEquals(true, listed[i - 1] < listed[i], "not ascending at " + i + ": " + listed[i - 1]);
+            assertTrue(listed[i - 1] < listed[i], "not ascending at " + i + ": " + listed[i - 1]);
         }
         assertEquals(SieveSeq.count(from, to, null), listed.length);
         assertEquals(SieveSeq.count(from, from + 20_000_000, null) + SieveSeq.count(from + 20_000_001, to, null),
@@ -118,6 +120,23 @@ class SieveSeqEdgeTest {
             long[] expected = ReferenceSieve.primes(0, limit);
             assertArrayEquals(expected, Arrays.stream(SmallPrimes.upTo(limit)).asLongStream().toArray(),
                     "primes up to " + limit);
+        }
+    }
+
+    /** Checks isqrt against BigInteger.sqrt at perfect squares, their neighbours and the top of the long range. */
+    @Test
+    void isqrtIsExact() {
+        long[] roots = {0, 1, 2, 3, 31_622, 31_623, 1_000_000_000L, 3_037_000_499L};
+        for (long r : roots) {
+            for (long d = -1; d <= 1; d++) {
+                long n = r * r + d;
+                if (n >= 0) {
+                    assertEquals(BigInteger.valueOf(n).sqrt().longValueExact(), SieveSeq.isqrt(n), "isqrt(" + n + ")");
+                }
+            }
+        }
+        for (long n : new long[] {SieveTask.MAX_TO, SieveTask.MAX_TO + 1, Long.MAX_VALUE, Long.MAX_VALUE - 1}) {
+            assertEquals(BigInteger.valueOf(n).sqrt().longValueExact(), SieveSeq.isqrt(n), "isqrt(" + n + ")");
         }
     }
 
