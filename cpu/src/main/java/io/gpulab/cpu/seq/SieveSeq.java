@@ -1,79 +1,41 @@
 package io.gpulab.cpu.seq;
 
 import io.gpulab.api.Kernel;
+import io.gpulab.cpu.sieve.SegmentSieve;
+import io.gpulab.cpu.sieve.SievingPrimes;
 import io.gpulab.tasks.PrimeSink;
 import io.gpulab.tasks.SieveInput;
 import io.gpulab.tasks.SieveOutput;
+import io.gpulab.tasks.SieveTask;
 
-/** Counts primes with a segmented, odd-only sieve of Eratosthenes on one thread. */
+/**
+ * Counts primes on one thread with the segmented mod-30 wheel sieve of {@link io.gpulab.cpu.sieve}: the sieving
+ * primes up to sqrt(to) first, then one 256 KiB segment after the other.
+ */
 public final class SieveSeq implements Kernel<SieveInput, SieveOutput> {
-
-    private static final int SEGMENT_ODDS = 1 << 18;
 
     @Override
     public SieveOutput run(SieveInput input) {
         return new SieveOutput(count(input.from(), input.to(), input.sink()));
     }
 
-    /** Counts the primes of [from, to], passing each to the sink (if not null) in ascending order. */
+    /**
+     * Counts the primes of [from, to], passing each to the sink (if not null) in ascending order; from > to is the
+     * empty range, and a range outside [0, 10^18] is an {@link IllegalArgumentException}.
+     */
     public static long count(long from, long to, PrimeSink sink) {
-        if (to < 2 || from > to) {
+        if (from < 0 || to > SieveTask.MAX_TO) {
+            throw new IllegalArgumentException("sieve range [" + from + ", " + to + "] is outside [0, "
+                    + SieveTask.MAX_TO + "]");
+        }
+        if (from > to || to < 2) {
             return 0;
         }
-        long count = 0;
-        if (from <= 2) {
-            count++;
-            if (sink != null) {
-                sink.accept(2);
-            }
-        }
-        long lo = Math.max(from, 3) | 1;
-        if (lo > to) {
-            return count;
-        }
-        int[] primes = SmallPrimes.upTo(isqrt(to));
-        boolean[] composite = new boolean[SEGMENT_ODDS];
-        for (long segStart = lo; segStart <= to; segStart += 2L * SEGMENT_ODDS) {
-            long segEnd = Math.min(to, segStart + 2L * SEGMENT_ODDS - 1);
-            int n = (int) ((segEnd - segStart) / 2 + 1);
-            java.util.Arrays.fill(composite, 0, n, false);
-            for (int p : primes) {
-                if (p == 2) {
-                    continue;
-                }
-                long pp = (long) p * p;
-                if (pp > segEnd) {
-                    break;
-                }
-                long start = Math.max(pp, (segStart + p - 1) / p * p);
-                if ((start & 1) == 0) {
-                    start += p;
-                }
-                for (long m = start; m <= segEnd; m += 2L * p) {
-                    composite[(int) ((m - segStart) >>> 1)] = true;
-                }
-            }
-            for (int i = 0; i < n; i++) {
-                if (!composite[i]) {
-                    count++;
-                    if (sink != null) {
-                        sink.accept(segStart + 2L * i);
-                    }
-                }
-            }
-        }
-        return count;
+        return new SegmentSieve(SievingPrimes.forRangeEnd(to)).sieve(from, to, sink);
     }
 
     /** Returns floor(sqrt(n)) exactly for any n up to Long.MAX_VALUE. */
     public static long isqrt(long n) {
-        long r = (long) Math.sqrt((double) n);
-        while (r * r > n) {
-            r--;
-        }
-        while ((r + 1) * (r + 1) <= n) {
-            r++;
-        }
-        return r;
+        return SievingPrimes.isqrt(n);
     }
 }

@@ -1,6 +1,10 @@
 package io.gpulab.cpu.seq;
 
-/** Lists the sieving primes up to a bound with a plain sieve of Eratosthenes. */
+import io.gpulab.cpu.sieve.SegmentSieve;
+import io.gpulab.cpu.sieve.SievingPrimes;
+import java.util.Arrays;
+
+/** Lists the primes up to a bound, for backends that need the sieving primes as a plain array. */
 public final class SmallPrimes {
 
     private SmallPrimes() {
@@ -14,24 +18,10 @@ public final class SmallPrimes {
         if (limit >= Integer.MAX_VALUE) {
             throw new IllegalArgumentException("sieving-prime bound too large: " + limit);
         }
-        int n = (int) limit;
-        boolean[] composite = new boolean[n + 1];
-        int count = 0;
-        for (int i = 2; i <= n; i++) {
-            if (!composite[i]) {
-                count++;
-                for (long m = (long) i * i; m <= n; m += i) {
-                    composite[(int) m] = true;
-                }
-            }
-        }
-        int[] out = new int[count];
-        int k = 0;
-        for (int i = 2; i <= n; i++) {
-            if (!composite[i]) {
-                out[k++] = i;
-            }
-        }
-        return out;
+        // pi(x) < 1.25506 x / ln x for x > 1 (Rosser and Schoenfeld); the + 16 covers tiny x
+        int[] out = new int[(int) (1.25506 * limit / Math.log(limit)) + 16];
+        int[] n = {0};
+        new SegmentSieve(SievingPrimes.forRangeEnd(limit)).sieve(0, limit, p -> out[n[0]++] = (int) p);
+        return Arrays.copyOf(out, n[0]);
     }
 }
