@@ -54,7 +54,7 @@ for p in "${parts[@]}"; do
             run_gpulab "gpulab seq sha256 1e6 x 64 B" sha256 --backend seq --count 1000000 --length 64
             ;;
         blur)
-            python3 - "$reps" <<'PY'
+            /usr/bin/python3 - "$reps" <<'PY'
 import statistics, sys, time
 import cv2, numpy as np
 reps = int(sys.argv[1])
