@@ -1,7 +1,8 @@
 package io.gpulab.bench;
 
 /**
- * A benchmark size of one task: the JMH {@code size} parameter is the name of an enum constant implementing this.
+ * Describes a benchmark size of one task: the JMH {@code size} parameter is the name of an enum constant
+ * implementing this.
  *
  * @param <I> the task's input record
  */

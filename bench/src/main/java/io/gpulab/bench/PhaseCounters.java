@@ -14,7 +14,13 @@ import org.openjdk.jmh.annotations.State;
  * while a device backend measures each phase itself (device events or host timers around each step, as its
  * Javadoc says). The counters are of type {@link AuxCounters.Type#EVENTS}, so JMH stores their per-iteration
  * sums unchanged; the report divides each phase sum by {@link #phasedRuns} of the same iteration to get the mean
- * phase time per run with its spread over iterations. The counters are zero for backends without phases.
+ * phase time per run with its spread over iterations.
+ *
+ * <p>The counters are zero for backends without phases ({@code seq}, {@code forkjoin}), and JMH's own console
+ * summary lists them anyway as rows of {@code ≈ 0}: a benchmark method's state arguments are fixed at compile time,
+ * so they cannot depend on the {@code backend} parameter, and a second method without counters would run every
+ * combination twice. The report leaves them out instead: {@code ResultsLoader} keeps a phase only where runs
+ * reported it, and shows no compile time where it is zero.
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.EVENTS)

@@ -1,9 +1,7 @@
 package io.gpulab.cli;
 
-import io.gpulab.api.Backend;
 import io.gpulab.images.Image;
 import io.gpulab.tasks.BlurInput;
-import io.gpulab.tasks.BlurOutput;
 import io.gpulab.tasks.BlurSpec;
 import io.gpulab.tasks.Tasks;
 import java.io.IOException;
@@ -24,16 +22,13 @@ final class BlurFiles {
     /** Bytes held per sample of a batch: the decoded input, the output and a backend's intermediate. */
     private static final long BYTES_PER_SAMPLE = 3;
 
-    private final Backend backend;
-    private final RunOptions options;
-    private final Verifier verifier;
+    private final Batches batches;
     private final ImageFiles codec;
     private final BlurSpec spec;
     private final Path outDir;
     private final PrintWriter out;
     private final PrintWriter err;
     private final long budget;
-    private final Timings timings;
     private final Set<String> usedNames = new HashSet<>();
     private final List<InputFiles.Entry> pending = new ArrayList<>();
     private final List<Image> pendingImages = new ArrayList<>();
@@ -43,25 +38,21 @@ final class BlurFiles {
     private long failed;
 
     /** Creates the blurrer; {@code budget} bounds the bytes of one batch. */
-    BlurFiles(Backend backend, RunOptions options, Verifier verifier, ImageFiles codec, BlurSpec spec, Path outDir,
-            PrintWriter out, PrintWriter err, long budget) {
-        this.backend = backend;
-        this.options = options;
-        this.verifier = verifier;
+    BlurFiles(Batches batches, ImageFiles codec, BlurSpec spec, Path outDir, PrintWriter out, PrintWriter err,
+            long budget) {
+        this.batches = batches;
         this.codec = codec;
         this.spec = spec;
         this.outDir = outDir;
         this.out = out;
         this.err = err;
         this.budget = budget;
-        this.timings = new Timings(options.repeat);
     }
 
-    /** Blurs every image under the inputs and writes the results; returns the timings of the backend runs. */
-    Timings run(List<String> inputs) {
+    /** Blurs every image under the inputs on the batches' backend and writes the results. */
+    void run(List<String> inputs) {
         InputFiles.walk(inputs, this::accept);
         flush();
-        return timings;
     }
 
     private void accept(InputFiles.Entry e) {
@@ -93,10 +84,7 @@ final class BlurFiles {
         List<Image> blurred = List.of();
         if (!images.isEmpty()) {
             BlurInput in = new BlurInput(images, spec);
-            Measured<BlurOutput> m = Measured.run(backend, Tasks.BLUR, in, options.warmup, options.repeat);
-            timings.add(m);
-            verifier.check(Tasks.BLUR, in, m.output());
-            blurred = m.output().images();
+            blurred = batches.run(Tasks.BLUR, in).images();
             pixels += Tasks.BLUR.workUnits(in);
         }
         int b = 0;

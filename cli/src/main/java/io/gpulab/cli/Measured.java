@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The output and timings of one input run on one backend: warm-up runs, then timed runs of {@link Kernel#run} only.
+ * Holds the output and timings of one input run on one backend: warm-up runs, then timed runs of {@link Kernel#run}
+ * only.
  *
  * @param output the output of the last timed run
  * @param seconds the seconds of each timed run, in order

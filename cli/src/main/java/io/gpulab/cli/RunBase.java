@@ -2,7 +2,10 @@ package io.gpulab.cli;
 
 import io.gpulab.api.Backend;
 import io.gpulab.api.Backends;
+import io.gpulab.api.Task;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,15 +26,15 @@ abstract class RunBase implements Callable<Integer> {
         validate();
         try (Backend backend = Backends.open(options.backend, options.backendOptions());
                 Verifier verifier = new Verifier(options.verify)) {
-            return run(backend, verifier);
+            return run(new Batches(backend, verifier, options.warmup, options.repeat));
         }
     }
 
     /** Checks the task's own options before any backend is opened; throws a usage error naming the option. */
     abstract void validate();
 
-    /** Runs the task on the opened backend, prints its results and returns the exit code. */
-    abstract int run(Backend backend, Verifier verifier) throws Exception;
+    /** Runs the task's batches on the opened backend, prints its results and returns the exit code. */
+    abstract int run(Batches batches) throws Exception;
 
     /** Returns the writer for results. */
     final PrintWriter out() {
@@ -43,11 +46,32 @@ abstract class RunBase implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
+    /** Returns the writer for per-input result lines, which give way to the one JSON object under {@code --json}. */
+    final PrintWriter lines() {
+        return options.json ? new PrintWriter(Writer.nullWriter()) : out();
+    }
+
+    /** Checks {@code --batch-bytes} before any backend is opened; null means the option was not given. */
+    static void validateBatchBytes(Long batchBytes) {
+        if (batchBytes != null && batchBytes < 1) {
+            throw CliException.usage("--batch-bytes must be at least 1: " + batchBytes);
+        }
+    }
+
+    /** Returns the bytes of input one batch may hold: {@code --batch-bytes}, or the default budget when not given. */
+    static long budget(Long batchBytes) {
+        return batchBytes != null ? batchBytes : InputFiles.defaultBudget();
+    }
+
     /**
-     * Prints the report (JSON on stdout, or the timing line on stderr), the events on stderr, and returns the exit
-     * code: 4 on a verification mismatch, else 1 when some inputs failed, else 0.
+     * Prints the report of the batches (JSON on stdout, or the timing line on stderr), the events on stderr, and
+     * returns the exit code: 4 on a verification mismatch, else 1 when some inputs failed, else 0.
      */
-    final int finish(RunReport report, Timings timings, Verifier verifier, boolean someFailed) {
+    final int finish(Batches batches, Task<?, ?> task, long workUnits, Map<String, Object> result,
+            boolean someFailed) {
+        Timings timings = batches.timings();
+        Verifier verifier = batches.verifier();
+        RunReport report = new RunReport(task, batches.backend(), timings, workUnits, result, verifier.verified());
         for (String e : timings.events()) {
             err().println("event: " + e);
         }

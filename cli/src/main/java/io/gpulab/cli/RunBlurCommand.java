@@ -1,15 +1,11 @@
 package io.gpulab.cli;
 
-import io.gpulab.api.Backend;
 import io.gpulab.images.Image;
 import io.gpulab.images.SyntheticImages;
 import io.gpulab.tasks.BlurInput;
-import io.gpulab.tasks.BlurOutput;
 import io.gpulab.tasks.BlurSpec;
 import io.gpulab.tasks.Tasks;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,9 +91,7 @@ final class RunBlurCommand extends RunBase {
         } catch (IllegalArgumentException e) {
             throw CliException.usage((kind.sigma != null ? "--sigma: " : "--box: ") + e.getMessage());
         }
-        if (batchBytes != null && batchBytes < 1) {
-            throw CliException.usage("--batch-bytes must be at least 1: " + batchBytes);
-        }
+        validateBatchBytes(batchBytes);
         Synthetic s = source.synthetic;
         if (s != null) {
             if (s.width < 1 || s.height < 1 || (long) s.width * s.height * s.channels > Integer.MAX_VALUE - 8) {
@@ -110,28 +104,21 @@ final class RunBlurCommand extends RunBase {
     }
 
     @Override
-    int run(Backend backend, Verifier verifier) throws IOException {
-        return source.files != null ? runFiles(backend, verifier) : runSynthetic(backend, verifier);
+    int run(Batches batches) {
+        return source.files != null ? runFiles(batches) : runSynthetic(batches);
     }
 
-    private int runSynthetic(Backend backend, Verifier verifier) {
+    private int runSynthetic(Batches batches) {
         Synthetic s = source.synthetic;
         Image img = SyntheticImages.generate(s.width, s.height, s.channels, s.seed);
         BlurInput in = new BlurInput(List.of(img), blurSpec);
-        Measured<BlurOutput> m = Measured.run(backend, Tasks.BLUR, in, options.warmup, options.repeat);
-        Timings timings = new Timings(options.repeat);
-        timings.add(m);
-        verifier.check(Tasks.BLUR, in, m.output());
-        if (!options.json) {
-            out().println("blurred a synthetic " + s.width + "x" + s.height + "x" + s.channels + " image, seed "
-                    + s.seed + ", " + blurSpec);
-        }
-        RunReport report = new RunReport(Tasks.BLUR, backend, timings, Tasks.BLUR.workUnits(in),
-                Map.of("images", 1, "failed", 0), verifier.verified());
-        return finish(report, timings, verifier, false);
+        batches.run(Tasks.BLUR, in);
+        lines().println("blurred a synthetic " + s.width + "x" + s.height + "x" + s.channels + " image, seed "
+                + s.seed + ", " + blurSpec);
+        return finish(batches, Tasks.BLUR, Tasks.BLUR.workUnits(in), Map.of("images", 1, "failed", 0), false);
     }
 
-    private int runFiles(Backend backend, Verifier verifier) throws IOException {
+    private int runFiles(Batches batches) {
         Path dir = source.files.output;
         try {
             java.nio.file.Files.createDirectories(dir);
@@ -139,14 +126,12 @@ final class RunBlurCommand extends RunBase {
             throw new CliException(ExitCode.OTHER, dir + ": cannot create the output folder: "
                     + InputFiles.describe(e), e);
         }
-        long budget = batchBytes != null ? batchBytes : InputFiles.defaultBudget();
-        BlurFiles files = new BlurFiles(backend, options, verifier, new CodecFiles(), blurSpec, dir,
-                options.json ? new PrintWriter(Writer.nullWriter()) : out(), err(), budget);
-        Timings timings = files.run(source.files.inputs);
+        BlurFiles files = new BlurFiles(batches, new CodecFiles(), blurSpec, dir, lines(), err(),
+                budget(batchBytes));
+        files.run(source.files.inputs);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("images", files.done());
         result.put("failed", files.failed());
-        RunReport report = new RunReport(Tasks.BLUR, backend, timings, files.pixels(), result, verifier.verified());
-        return finish(report, timings, verifier, files.failed() > 0);
+        return finish(batches, Tasks.BLUR, files.pixels(), result, files.failed() > 0);
     }
 }

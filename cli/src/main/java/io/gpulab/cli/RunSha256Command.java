@@ -1,11 +1,7 @@
 package io.gpulab.cli;
 
-import io.gpulab.api.Backend;
 import io.gpulab.tasks.Sha256Input;
-import io.gpulab.tasks.Sha256Output;
 import io.gpulab.tasks.Tasks;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +57,7 @@ final class RunSha256Command extends RunBase {
 
     @Override
     void validate() {
-        if (batchBytes != null && batchBytes < 1) {
-            throw CliException.usage("--batch-bytes must be at least 1: " + batchBytes);
-        }
+        validateBatchBytes(batchBytes);
         Synthetic s = source.synthetic;
         if (s != null && (s.count < 0 || s.length < 0 || s.iterations < 1)) {
             throw CliException.usage("--count and --length must be 0 or more and --iterations at least 1");
@@ -71,39 +65,26 @@ final class RunSha256Command extends RunBase {
     }
 
     @Override
-    int run(Backend backend, Verifier verifier) {
-        return source.inputs != null ? runFiles(backend, verifier) : runSynthetic(backend, verifier);
+    int run(Batches batches) {
+        return source.inputs != null ? runFiles(batches) : runSynthetic(batches);
     }
 
-    private int runSynthetic(Backend backend, Verifier verifier) {
+    private int runSynthetic(Batches batches) {
         Synthetic s = source.synthetic;
         Sha256Input in = new Sha256Input.Synthetic(s.count, s.length, s.iterations, s.seed);
-        Measured<Sha256Output> m = Measured.run(backend, Tasks.SHA256, in, options.warmup, options.repeat);
-        Timings timings = new Timings(options.repeat);
-        timings.add(m);
-        verifier.check(Tasks.SHA256, in, m.output());
-        String hex = m.output().combinedHex();
-        if (!options.json) {
-            out().println(hex);
-        }
-        RunReport report = new RunReport(Tasks.SHA256, backend, timings, Tasks.SHA256.workUnits(in),
-                Map.of("digest", hex), verifier.verified());
-        return finish(report, timings, verifier, false);
+        String hex = batches.run(Tasks.SHA256, in).combinedHex();
+        lines().println(hex);
+        return finish(batches, Tasks.SHA256, Tasks.SHA256.workUnits(in), Map.of("digest", hex), false);
     }
 
-    private int runFiles(Backend backend, Verifier verifier) {
-        long budget = batchBytes != null ? batchBytes : InputFiles.defaultBudget();
-        // one JSON object is the whole of stdout with --json, so the per-file lines give way to it
-        PrintWriter lines = options.json ? new PrintWriter(Writer.nullWriter()) : out();
-        Sha256Files files = new Sha256Files(backend, options, verifier, lines, err(), budget);
-        Timings timings = files.run(source.inputs);
+    private int runFiles(Batches batches) {
+        Sha256Files files = new Sha256Files(batches, lines(), err(), budget(batchBytes));
+        files.run(source.inputs);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("files", files.hashed());
         result.put("failed", files.failed());
         result.put("streamed", files.streamed());
         result.put("bytes", files.bytes());
-        RunReport report = new RunReport(Tasks.SHA256, backend, timings, files.hashedOnBackend(), result,
-                verifier.verified());
-        return finish(report, timings, verifier, files.failed() > 0);
+        return finish(batches, Tasks.SHA256, files.hashedOnBackend(), result, files.failed() > 0);
     }
 }

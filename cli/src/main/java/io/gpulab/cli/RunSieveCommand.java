@@ -1,6 +1,5 @@
 package io.gpulab.cli;
 
-import io.gpulab.api.Backend;
 import io.gpulab.api.BackendException;
 import io.gpulab.tasks.PrimeSink;
 import io.gpulab.tasks.SieveInput;
@@ -56,13 +55,12 @@ final class RunSieveCommand extends RunBase {
     }
 
     @Override
-    int run(Backend backend, Verifier verifier) throws IOException {
+    int run(Batches batches) throws IOException {
         SieveInput countOnly = SieveInput.count(from, to);
-        Timings timings = new Timings(options.repeat);
-        Measured<SieveOutput> m;
+        SieveOutput output;
         long listed = -1;
         if (list == null) {
-            m = Measured.run(backend, Tasks.SIEVE, countOnly, options.warmup, options.repeat);
+            output = batches.run(Tasks.SIEVE, countOnly);
         } else {
             try (Writer w = openList()) {
                 long[] n = new long[1];
@@ -75,24 +73,21 @@ final class RunSieveCommand extends RunBase {
                         throw new UncheckedIOException(e);
                     }
                 };
-                m = Measured.run(backend, Tasks.SIEVE, new SieveInput(from, to, sink), 0, 1);
+                // validate() holds --repeat at 1 and --warmup at 0 here: the listing run is the one timed run
+                output = batches.run(Tasks.SIEVE, new SieveInput(from, to, sink), countOnly);
                 listed = n[0];
             }
         }
-        timings.add(m);
-        long count = m.output().count();
+        long count = output.count();
         if (listed >= 0 && listed != count) {
-            throw new BackendException("backend " + backend.id() + " listed " + listed + " primes but counted "
-                    + count);
+            throw new BackendException("backend " + batches.backend().id() + " listed " + listed
+                    + " primes but counted " + count);
         }
-        verifier.check(Tasks.SIEVE, countOnly, m.output());
         if (!options.json) {
             // with the primes on stdout, the count would be lost among them
             ("-".equals(list) ? err() : out()).println(count);
         }
-        RunReport report = new RunReport(Tasks.SIEVE, backend, timings, Tasks.SIEVE.workUnits(countOnly),
-                Map.of("count", count), verifier.verified());
-        return finish(report, timings, verifier, false);
+        return finish(batches, Tasks.SIEVE, Tasks.SIEVE.workUnits(countOnly), Map.of("count", count), false);
     }
 
     private Writer openList() throws IOException {

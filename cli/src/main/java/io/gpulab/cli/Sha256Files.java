@@ -1,8 +1,6 @@
 package io.gpulab.cli;
 
-import io.gpulab.api.Backend;
 import io.gpulab.tasks.Sha256Input;
-import io.gpulab.tasks.Sha256Output;
 import io.gpulab.tasks.Tasks;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,13 +22,10 @@ final class Sha256Files {
     /** The largest array the JVM allocates, a little under {@code Integer.MAX_VALUE}. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
-    private final Backend backend;
-    private final RunOptions options;
-    private final Verifier verifier;
+    private final Batches batches;
     private final PrintWriter out;
     private final PrintWriter err;
     private final long budget;
-    private final Timings timings;
     private final List<InputFiles.Entry> pending = new ArrayList<>();
     private final List<byte[]> pendingData = new ArrayList<>();
     private long pendingBytes;
@@ -41,22 +36,17 @@ final class Sha256Files {
     private long bytes;
 
     /** Creates the hasher; {@code budget} bounds the bytes of one batch. */
-    Sha256Files(Backend backend, RunOptions options, Verifier verifier, PrintWriter out, PrintWriter err,
-            long budget) {
-        this.backend = backend;
-        this.options = options;
-        this.verifier = verifier;
+    Sha256Files(Batches batches, PrintWriter out, PrintWriter err, long budget) {
+        this.batches = batches;
         this.out = out;
         this.err = err;
         this.budget = budget;
-        this.timings = new Timings(options.repeat);
     }
 
-    /** Hashes every file under the inputs and prints their lines; returns the timings of the backend runs. */
-    Timings run(List<String> inputs) {
+    /** Hashes every file under the inputs on the batches' backend and prints their lines. */
+    void run(List<String> inputs) {
         InputFiles.walk(inputs, this::accept);
         flush();
-        return timings;
     }
 
     private void accept(InputFiles.Entry e) {
@@ -97,11 +87,7 @@ final class Sha256Files {
         List<byte[]> messages = pendingData.stream().filter(d -> d != null).toList();
         List<byte[]> digests = List.of();
         if (!messages.isEmpty()) {
-            Sha256Input in = new Sha256Input.Messages(messages);
-            Measured<Sha256Output> m = Measured.run(backend, Tasks.SHA256, in, options.warmup, options.repeat);
-            timings.add(m);
-            verifier.check(Tasks.SHA256, in, m.output());
-            digests = m.output().digests();
+            digests = batches.run(Tasks.SHA256, new Sha256Input.Messages(messages)).digests();
             hashedOnBackend += messages.size();
         }
         int d = 0;

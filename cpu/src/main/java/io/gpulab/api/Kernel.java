@@ -3,7 +3,7 @@ package io.gpulab.api;
 import java.util.Map;
 
 /**
- * A prepared computation of one task on one backend; its only job is {@link #run}.
+ * Runs one task on one backend as prepared by {@link Backend#prepare}; its only job is {@link #run}.
  *
  * @param <I> the task's input record
  * @param <O> the task's output record

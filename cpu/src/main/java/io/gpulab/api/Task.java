@@ -1,7 +1,7 @@
 package io.gpulab.api;
 
 /**
- * A compute workload, stateless and deterministic: what is computed, never where.
+ * Defines a compute workload, stateless and deterministic: what is computed, never where.
  *
  * @param <I> the input record
  * @param <O> the output record

@@ -4,7 +4,7 @@ import io.gpulab.images.Image;
 import java.util.List;
 
 /**
- * A batch of images and the blur to apply to each.
+ * Holds a batch of images and the blur to apply to each.
  *
  * @param images the images, each blurred on its own
  * @param spec the blur

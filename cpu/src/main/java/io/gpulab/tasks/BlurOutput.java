@@ -4,7 +4,7 @@ import io.gpulab.images.Image;
 import java.util.List;
 
 /**
- * The blurred images, in input order.
+ * Holds the blurred images, in input order.
  *
  * @param images one output image per input image, of the same shape
  */

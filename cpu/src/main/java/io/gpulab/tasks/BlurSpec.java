@@ -3,7 +3,7 @@ package io.gpulab.tasks;
 import io.gpulab.images.BlurWeights;
 
 /**
- * Which blur to apply: a Gaussian of a given sigma or a box of a given radius.
+ * Names the blur to apply: a Gaussian of a given sigma or a box of a given radius.
  *
  * @param kind Gaussian or box
  * @param sigma the Gaussian's standard deviation in pixels (0 for box)

@@ -9,7 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The tiny known-answer self-test every backend runs in its probe: SHA-256("abc"), pi(100) = 25 and a constant
+ * Runs the tiny known-answer self-test every backend runs in its probe: SHA-256("abc"), pi(100) = 25 and a constant
  * image that stays constant under a Gaussian blur.
  */
 public final class SelfTest {

@@ -4,7 +4,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The result of hashing a batch.
+ * Holds the result of hashing a batch.
  *
  * @param combined SHA-256 over the concatenation of the final digests in batch order (32 bytes)
  * @param digests the final digest of each message for given messages; empty for a synthetic batch

@@ -1,7 +1,7 @@
 package io.gpulab.tasks;
 
 /**
- * A range of integers to sieve, both ends inclusive, as primesieve counts.
+ * Holds a range of integers to sieve, both ends inclusive, as primesieve counts.
  *
  * @param from the first number of the range, at least 0
  * @param to the last number of the range, at most {@link SieveTask#MAX_TO}

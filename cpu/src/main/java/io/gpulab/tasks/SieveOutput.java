@@ -1,7 +1,7 @@
 package io.gpulab.tasks;
 
 /**
- * The result of sieving a range.
+ * Holds the result of sieving a range.
  *
  * @param count the number of primes p with {@code from <= p <= to}
  */

@@ -3,7 +3,7 @@ package io.gpulab.images;
 import java.util.Objects;
 
 /**
- * An 8-bit image with 1 to 4 interleaved channels, rows top to bottom.
+ * Holds an 8-bit image with 1 to 4 interleaved channels, rows top to bottom.
  *
  * <p>Sample {@code c} of pixel {@code (x, y)} is {@code pixels[(y * width + x) * channels + c] & 0xFF}.
  *

@@ -1,7 +1,7 @@
 package io.gpulab.images;
 
 /**
- * The dimensions a file declares in its header, read without decoding the pixels.
+ * Holds the dimensions a file declares in its header, read without decoding the pixels.
  *
  * @param width declared pixels per row
  * @param height declared rows

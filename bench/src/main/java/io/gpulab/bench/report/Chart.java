@@ -1,7 +1,7 @@
 package io.gpulab.bench.report;
 
 /**
- * One rendered chart of the report.
+ * Holds one rendered chart of the report.
  *
  * @param name a file-name-safe identifier, unique within the report
  * @param title the chart's title, also its alternative text

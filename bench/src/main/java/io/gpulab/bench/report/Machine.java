@@ -3,7 +3,7 @@ package io.gpulab.bench.report;
 import java.util.List;
 
 /**
- * The facts the report shows about one machine, read from its environment record.
+ * Holds the facts the report shows about one machine, read from its environment record.
  *
  * @param label the name the report uses for the machine (its host, or the label of a fixture)
  * @param cpu the CPU model

@@ -4,7 +4,7 @@ import io.gpulab.bench.run.Skip;
 import java.util.List;
 
 /**
- * Everything one results directory holds: the machine, its measurements and the combinations it skipped.
+ * Holds everything one results directory holds: the machine, its measurements and the combinations it skipped.
  *
  * @param machine the machine
  * @param measurements the measured combinations

@@ -3,7 +3,7 @@ package io.gpulab.bench.report;
 import java.util.Map;
 
 /**
- * One measured benchmark combination of one machine, read from JMH's JSON.
+ * Holds one measured benchmark combination of one machine, read from JMH's JSON.
  *
  * @param machine the machine label
  * @param task the task id

@@ -3,7 +3,7 @@ package io.gpulab.bench.report;
 import java.util.List;
 
 /**
- * The whole comparison report, ready to render as HTML or Markdown.
+ * Holds the whole comparison report, ready to render as HTML or Markdown.
  *
  * @param machines the machines compared, in the order given
  * @param tasks one part per task that has results or skips

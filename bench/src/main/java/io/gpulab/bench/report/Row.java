@@ -1,7 +1,7 @@
 package io.gpulab.bench.report;
 
 /**
- * One formatted line of a task's result table.
+ * Holds one formatted line of a task's result table.
  *
  * @param machine the machine label
  * @param backend the backend (or device) parameter

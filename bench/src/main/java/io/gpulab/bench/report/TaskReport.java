@@ -4,7 +4,7 @@ import io.gpulab.bench.run.Skip;
 import java.util.List;
 
 /**
- * The part of the report about one task: its table, the combinations not measured and its charts.
+ * Holds the part of the report about one task: its table, the combinations not measured and its charts.
  *
  * @param task the task id
  * @param unit the work unit, plural

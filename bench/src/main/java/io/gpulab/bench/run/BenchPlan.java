@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What {@code gpulab bench} should measure and how long.
+ * Says what {@code gpulab bench} should measure and how long.
  *
  * @param tasks the tasks to run
  * @param backends backend ids or device ids ({@code opencl:0:1}) to run each task on

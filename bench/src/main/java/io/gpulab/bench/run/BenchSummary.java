@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What a benchmark run wrote and what it left out.
+ * Says what a benchmark run wrote and what it left out.
  *
  * @param directory the results directory
  * @param results JMH's JSON results

@@ -1,7 +1,7 @@
 package io.gpulab.bench.run;
 
 /**
- * A benchmark combination that was requested but not measured, and why.
+ * Records a benchmark combination that was requested but not measured, and why.
  *
  * @param task the task id
  * @param backend the backend (or device) parameter

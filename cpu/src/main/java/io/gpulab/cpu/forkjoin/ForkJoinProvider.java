@@ -3,45 +3,25 @@ package io.gpulab.cpu.forkjoin;
 import io.gpulab.api.Availability;
 import io.gpulab.api.Backend;
 import io.gpulab.api.BackendOptions;
-import io.gpulab.api.BackendProvider;
 import io.gpulab.api.DeviceInfo;
 import io.gpulab.cpu.CpuInfo;
-import io.gpulab.tasks.SelfTest;
+import io.gpulab.tasks.SelfTestedProvider;
 import java.util.List;
-import java.util.Set;
 
 /** Provides the {@code forkjoin} backend: threads of one ForkJoinPool. */
-public final class ForkJoinProvider implements BackendProvider {
-
-    private volatile Availability cached;
+public final class ForkJoinProvider extends SelfTestedProvider {
 
     /** Creates the provider; starts no thread. */
     public ForkJoinProvider() {
+        super("forkjoin");
     }
 
+    /** Self-tests a backend with the default thread count, one per available processor. */
     @Override
-    public String id() {
-        return "forkjoin";
-    }
-
-    @Override
-    public Set<String> tasks() {
-        return Set.of("blur", "sha256", "sieve");
-    }
-
-    @Override
-    public Availability probe() {
-        Availability a = cached;
-        if (a == null) {
-            try (Backend b = open(BackendOptions.defaults())) {
-                String failure = SelfTest.run(b, tasks());
-                int threads = Runtime.getRuntime().availableProcessors();
-                DeviceInfo cpu = new DeviceInfo("forkjoin", CpuInfo.modelName(), CpuInfo.properties(threads));
-                a = failure == null ? Availability.available(List.of(cpu)) : Availability.unavailable(failure);
-            }
-            cached = a;
-        }
-        return a;
+    protected Availability probeOnce() {
+        int threads = Runtime.getRuntime().availableProcessors();
+        DeviceInfo cpu = new DeviceInfo("forkjoin", CpuInfo.modelName(), CpuInfo.properties(threads));
+        return selfTest(open(BackendOptions.defaults()), List.of(cpu));
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code process} backend: a pool of worker JVMs, started once when the backend opens (the {@code pool-start}
+ * Runs the {@code process} backend: a pool of worker JVMs, started once when the backend opens (the {@code pool-start}
  * setup phase) and reused by every kernel it prepares, so repeats and JMH iterations run on warm workers.
  *
  * <p><b>Decomposition.</b> sieve: contiguous sub-ranges; sha256: contiguous chunks of messages; blur: bands of

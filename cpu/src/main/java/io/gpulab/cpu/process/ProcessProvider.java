@@ -4,53 +4,33 @@ import io.gpulab.api.Availability;
 import io.gpulab.api.Backend;
 import io.gpulab.api.BackendException;
 import io.gpulab.api.BackendOptions;
-import io.gpulab.api.BackendProvider;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.DeviceInfo;
 import io.gpulab.cpu.CpuInfo;
-import io.gpulab.tasks.SelfTest;
+import io.gpulab.tasks.SelfTestedProvider;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Provides the {@code process} backend: a pool of worker JVMs that exchange data through shared memory. */
-public final class ProcessProvider implements BackendProvider {
-
-    private volatile Availability cached;
+public final class ProcessProvider extends SelfTestedProvider {
 
     /** Creates the provider; starts no process. */
     public ProcessProvider() {
+        super("process");
     }
 
+    /**
+     * Starts a one-worker pool and runs the self-test on it; a worker JVM that cannot start throws, which
+     * {@link #probe} turns into the reason.
+     */
     @Override
-    public String id() {
-        return "process";
-    }
-
-    @Override
-    public Set<String> tasks() {
-        return Set.of("blur", "sha256", "sieve");
-    }
-
-    /** Starts a one-worker pool, runs the self-test on it and caches the outcome. */
-    @Override
-    public Availability probe() {
-        Availability a = cached;
-        if (a == null) {
-            BackendOptions one = new BackendOptions(null, 0, 1, Duration.ofMinutes(1), Map.of());
-            try (Backend b = new ProcessBackend(one)) {
-                String failure = SelfTest.run(b, tasks());
-                int workers = Runtime.getRuntime().availableProcessors();
-                DeviceInfo cpu = new DeviceInfo("process", CpuInfo.modelName() + ", " + workers + " worker JVMs",
-                        CpuInfo.properties(workers));
-                a = failure == null ? Availability.available(List.of(cpu)) : Availability.unavailable(failure);
-            } catch (BackendException e) {
-                a = Availability.unavailable(SelfTest.oneLine(e));
-            }
-            cached = a;
-        }
-        return a;
+    protected Availability probeOnce() {
+        BackendOptions one = new BackendOptions(null, 0, 1, Duration.ofMinutes(1), Map.of());
+        int workers = Runtime.getRuntime().availableProcessors();
+        DeviceInfo cpu = new DeviceInfo("process", CpuInfo.modelName() + ", " + workers + " worker JVMs",
+                CpuInfo.properties(workers));
+        return selfTest(new ProcessBackend(one), List.of(cpu));
     }
 
     /**

@@ -1,0 +1,57 @@
+package io.gpulab.cli;
+
+import io.gpulab.api.Backend;
+import io.gpulab.api.Task;
+
+/**
+ * Runs each batch of one {@code gpulab run} on the backend with the command's warm-up and repeats, checks it
+ * against {@code seq} through the verifier, and adds up its timings over the batches.
+ */
+final class Batches {
+
+    private final Backend backend;
+    private final Verifier verifier;
+    private final int warmup;
+    private final int repeat;
+    private final Timings timings;
+
+    /** Creates the runner of one command's batches. */
+    Batches(Backend backend, Verifier verifier, int warmup, int repeat) {
+        this.backend = backend;
+        this.verifier = verifier;
+        this.warmup = warmup;
+        this.repeat = repeat;
+        this.timings = new Timings(repeat);
+    }
+
+    /** Measures one batch, verifies it on the same input and returns its output. */
+    <I, O> O run(Task<I, O> task, I input) {
+        return run(task, input, input);
+    }
+
+    /**
+     * Measures one batch and verifies its output on {@code reference}, an input equal to {@code input} but without
+     * its side effects (a sieve's listing sink, which seq would otherwise fill a second time).
+     */
+    <I, O> O run(Task<I, O> task, I input, I reference) {
+        Measured<O> m = Measured.run(backend, task, input, warmup, repeat);
+        timings.add(m);
+        verifier.check(task, reference, m.output());
+        return m.output();
+    }
+
+    /** Returns the backend the batches run on. */
+    Backend backend() {
+        return backend;
+    }
+
+    /** Returns the verifier of the batches. */
+    Verifier verifier() {
+        return verifier;
+    }
+
+    /** Returns the timings of the batches run so far. */
+    Timings timings() {
+        return timings;
+    }
+}
