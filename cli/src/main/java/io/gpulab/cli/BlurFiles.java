@@ -65,7 +65,7 @@ final class BlurFiles {
         try {
             img = codec.read(e.path(), budget / (BYTES_PER_SAMPLE * 4));
         } catch (IOException ex) {
-            pending.add(new InputFiles.Entry(e.display(), e.path(), ex.getMessage()));
+            pending.add(new InputFiles.Entry(e.display(), e.path(), InputFiles.describe(ex)));
             pendingImages.add(null);
             return;
         }

@@ -119,6 +119,9 @@ final class WorkerPool implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             job.fail(new BackendException(task + " job interrupted"));
+            // the drivers stop after their current shard now that the job has failed; wait for them, so that the
+            // next job never shares a worker with a shard of this one
+            awaitDrivers(running);
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
             job.fail(new BackendException(task + " job failed in the parent: " + e.getCause(), e.getCause()));
@@ -127,6 +130,22 @@ final class WorkerPool implements AutoCloseable {
             throw job.failure;
         }
         return job.results;
+    }
+
+    private static void awaitDrivers(List<Future<?>> running) {
+        for (Future<?> f : running) {
+            boolean done = false;
+            while (!done) {
+                try {
+                    f.get();
+                    done = true;
+                } catch (InterruptedException again) {
+                    // keep waiting: the caller restores the interrupt once every driver has stopped
+                } catch (ExecutionException ignored) {
+                    done = true; // the job has already failed; this driver's own failure adds nothing
+                }
+            }
+        }
     }
 
     private void drive(int slot, Job job) {
