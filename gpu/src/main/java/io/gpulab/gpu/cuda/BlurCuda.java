@@ -15,12 +15,12 @@ import java.util.Map;
  * <p>Decomposition: each image is cut into bands by {@link BlurBands}, as on opencl, so that the largest buffer
  * (the float row-pass output of the band and its halo) fits the per-buffer budget ({@link CudaContext#budget})
  * and the row pass grid stays within 65535 blocks in y (usually the whole image is one band). A band uploads its
- * output rows plus {@code r} halo rows on each side; {@code blur_rows} runs one thread per sample row position in blocks of {@link #TILE} x 1,
- * {@code blur_cols} one thread per output pixel in blocks of {@link #COL_X} x {@link #COL_Y}; both stage their
- * inputs in shared memory when {@code r <= 32}.
+ * output rows plus {@code r} halo rows on each side; {@code blur_rows} runs one thread per pixel of a row in
+ * blocks of {@link #TILE} x 1, {@code blur_cols} one thread per output pixel in blocks of {@link #COL_X} x
+ * {@link #COL_Y}; both stage their inputs in shared memory when {@code r <= 32}.
  *
  * <p>Memory and transfers: interleaved 8-bit samples go up (pinned), 4-byte floats stay on the device between the
- * passes, 8-bit samples come back (pinned); the {@code 2r + 1} float weights go up once per image.
+ * passes, 8-bit samples come back (pinned); the {@code 2r + 1} float weights go up once per band.
  */
 final class BlurCuda implements Kernel<BlurInput, BlurOutput> {
 
