@@ -1,5 +1,6 @@
 package io.gpulab.gpu;
 
+import io.gpulab.api.BackendException;
 import io.gpulab.api.DeviceOutOfMemoryException;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +37,25 @@ public final class BlurBands {
      * @throws DeviceOutOfMemoryException when even one output row with its halo exceeds the budget
      */
     public static List<Band> plan(int width, int height, int channels, int radius, long budget) {
+        return plan(width, height, channels, radius, budget, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Returns the bands of an image, top to bottom, so that {@code srcRows * bytesPerRow <= budget} and
+     * {@code srcRows <= maxSrcRows} (a launch-grid limit of the runtime).
+     *
+     * @throws DeviceOutOfMemoryException when even one output row with its halo exceeds the budget
+     * @throws BackendException when one output row with its halo exceeds {@code maxSrcRows}
+     */
+    public static List<Band> plan(int width, int height, int channels, int radius, long budget, int maxSrcRows) {
         long rowBytes = bytesPerRow(width, channels);
-        long maxRows = budget / rowBytes;
         int minRows = (int) Math.min(height, 1L + 2L * radius);
-        if (maxRows < minRows) {
+        if (maxSrcRows < minRows) {
+            throw new BackendException("blur radius " + radius + " needs bands of " + minRows + " rows, more than the "
+                    + maxSrcRows + " rows one launch can cover");
+        }
+        long maxRows = Math.min(budget / rowBytes, maxSrcRows);
+        if (budget / rowBytes < minRows) {
             throw new DeviceOutOfMemoryException("blur of a " + width + "x" + height + "x" + channels
                     + " image (radius " + radius + ", one row and its halo)", rowBytes * minRows, budget);
         }

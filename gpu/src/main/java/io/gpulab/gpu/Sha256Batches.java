@@ -4,8 +4,26 @@ import io.gpulab.api.DeviceOutOfMemoryException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits SHA-256 batches into launches whose device buffers each stay within a byte budget. */
+/** Splits SHA-256 batches into launches whose device buffers each stay within a byte budget, and packs them. */
 public final class Sha256Batches {
+
+    /** Messages per launch at most, to keep each launch short (and every 32-bit index far from overflow). */
+    public static final int MAX_PER_LAUNCH = 1 << 20;
+
+    /**
+     * The given messages of one launch, packed end to end as the kernel {@code sha256_messages} reads them.
+     *
+     * @param data the message bytes, end to end
+     * @param offsets the byte offset of each message in {@code data}
+     * @param lengths the byte length of each message
+     */
+    public record Packed(byte[] data, long[] offsets, int[] lengths) {
+
+        /** Returns the number of messages. */
+        public int count() {
+            return lengths.length;
+        }
+    }
 
     private Sha256Batches() {
     }
@@ -40,8 +58,34 @@ public final class Sha256Batches {
         return launches;
     }
 
+    /**
+     * Packs messages {@code from} (inclusive) to {@code to} (exclusive) of a launch from {@link #split}, whose
+     * budget kept the packed bytes within one Java array.
+     */
+    public static Packed pack(List<byte[]> messages, int from, int to) {
+        int n = to - from;
+        long[] offsets = new long[n];
+        int[] lengths = new int[n];
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            offsets[i] = total;
+            lengths[i] = messages.get(from + i).length;
+            total += lengths[i];
+        }
+        byte[] data = new byte[Math.toIntExact(total)];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(messages.get(from + i), 0, data, (int) offsets[i], lengths[i]);
+        }
+        return new Packed(data, offsets, lengths);
+    }
+
     /** Returns how many synthetic messages one launch may hash: 32-byte digests within the budget, at most max. */
     public static int syntheticPerLaunch(long budget, int maxPerLaunch) {
         return (int) Math.max(1, Math.min(maxPerLaunch, budget / 32));
+    }
+
+    /** Returns the budget to split given messages by: packing happens in one Java array, which holds under 2^31. */
+    public static long packingBudget(long budget) {
+        return Math.min(budget, Integer.MAX_VALUE - 8);
     }
 }

@@ -1,5 +1,6 @@
 package io.gpulab.gpu;
 
+import io.gpulab.api.DeviceOutOfMemoryException;
 import io.gpulab.cpu.seq.SieveSeq;
 import io.gpulab.tasks.PrimeSink;
 
@@ -32,6 +33,27 @@ public record SievePlan(boolean includesTwo, long base, long last, long segments
         return segments == 0 ? 0 : SieveSeq.isqrt(last);
     }
 
+    /** Returns the 32-bit words of one segment's bitmap. */
+    public int wordsPerSegment() {
+        return segmentBits / 32;
+    }
+
+    /**
+     * Returns how many segments one launch may sieve: at most {@code maxPerLaunch} and the plan's segment count,
+     * and few enough that the largest per-launch buffer (a 32-bit count per segment, or a segment bitmap per
+     * segment when listing) stays within {@code budget} bytes.
+     *
+     * @throws DeviceOutOfMemoryException when not even one segment's buffer fits the budget
+     */
+    public int segmentsPerLaunch(boolean listing, long budget, int maxPerLaunch) {
+        long perSegment = 4L * (listing ? wordsPerSegment() : 1);
+        if (perSegment > budget) {
+            throw new DeviceOutOfMemoryException("one sieve segment " + (listing ? "bitmap" : "count"), perSegment,
+                    budget);
+        }
+        return (int) Math.max(1, Math.min(Math.min(maxPerLaunch, segments), budget / perSegment));
+    }
+
     /** Returns the first odd number of segment {@code s}. */
     public long segmentBase(long s) {
         return base + 2 * s * segmentBits;
@@ -43,7 +65,7 @@ public record SievePlan(boolean includesTwo, long base, long last, long segments
      * segment's bitmap set when its i-th odd number is prime.
      */
     public void emit(long firstSegment, int[] words, int segmentCount, PrimeSink sink) {
-        int wordsPerSegment = segmentBits / 32;
+        int wordsPerSegment = wordsPerSegment();
         for (int s = 0; s < segmentCount; s++) {
             long segBase = segmentBase(firstSegment + s);
             for (int w = 0; w < wordsPerSegment; w++) {

@@ -26,6 +26,11 @@ DEVICE_FN void sha256_init(u32 *h)
 DEVICE_FN void sha256_block(u32 *h, u32 *w)
 {
     u32 a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
+    /*
+     * Unrolled so that every index into w is a constant: a rolled loop indexes w[(t - 15) & 15] at run time, which
+     * forces the schedule out of registers into (off-chip) local memory, 16 stores and 48 loads per block.
+     */
+#pragma unroll
     for (int t = 0; t < 64; t++) {
         u32 wt;
         if (t < 16) {
@@ -76,6 +81,7 @@ DEVICE_FN void sha256_message(GLOBAL const u8 *msg, u32 synthetic, u64 v, u64 le
     const u64 blocks = (len + 9 + 63) / 64;
     sha256_init(h);
     for (u64 b = 0; b < blocks; b++) {
+#pragma unroll
         for (u32 t = 0; t < 16; t++) {
             w[t] = message_word(msg, synthetic, v, len, b * 64 + 4 * t);
         }
@@ -86,10 +92,12 @@ DEVICE_FN void sha256_message(GLOBAL const u8 *msg, u32 synthetic, u64 v, u64 le
         sha256_block(h, w);
     }
     for (u32 it = 1; it < iterations; it++) {
+#pragma unroll
         for (u32 t = 0; t < 8; t++) {
             w[t] = h[t];
         }
         w[8] = 0x80000000u;
+#pragma unroll
         for (u32 t = 9; t < 15; t++) {
             w[t] = 0;
         }
@@ -101,6 +109,7 @@ DEVICE_FN void sha256_message(GLOBAL const u8 *msg, u32 synthetic, u64 v, u64 le
 
 DEVICE_FN void store_digest(GLOBAL u8 *out, u32 i, const u32 *h)
 {
+#pragma unroll
     for (u32 t = 0; t < 8; t++) {
         out[(u64) i * 32 + 4 * t] = (u8) (h[t] >> 24);
         out[(u64) i * 32 + 4 * t + 1] = (u8) (h[t] >> 16);

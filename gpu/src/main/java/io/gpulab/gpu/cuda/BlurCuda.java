@@ -1,7 +1,7 @@
 package io.gpulab.gpu.cuda;
 
-import io.gpulab.api.DeviceOutOfMemoryException;
 import io.gpulab.api.Kernel;
+import io.gpulab.gpu.BlurBands;
 import io.gpulab.images.Image;
 import io.gpulab.tasks.BlurInput;
 import io.gpulab.tasks.BlurOutput;
@@ -12,14 +12,15 @@ import java.util.Map;
 /**
  * Blurs images on the GPU with the two passes of {@code blur.cl}: rows into a float buffer, then columns.
  *
- * <p>Decomposition: each image is cut into bands of output rows that fit the configured chunk size and the free
- * device memory (usually the whole image is one band). A band uploads its output rows plus {@code r} halo rows on
- * each side; {@code blur_rows} runs one thread per sample row position in blocks of {@link #TILE} x 1,
- * {@code blur_cols} one thread per output pixel in blocks of {@link #COL_X} x {@link #COL_Y}; both stage their
- * inputs in shared memory when {@code r <= 32}.
+ * <p>Decomposition: each image is cut into bands by {@link BlurBands}, as on opencl, so that the largest buffer
+ * (the float row-pass output of the band and its halo) fits the per-buffer budget ({@link CudaContext#budget})
+ * and the row pass grid stays within 65535 blocks in y (usually the whole image is one band). A band uploads its
+ * output rows plus {@code r} halo rows on each side; {@code blur_rows} runs one thread per pixel of a row in
+ * blocks of {@link #TILE} x 1, {@code blur_cols} one thread per output pixel in blocks of {@link #COL_X} x
+ * {@link #COL_Y}; both stage their inputs in shared memory when {@code r <= 32}.
  *
  * <p>Memory and transfers: interleaved 8-bit samples go up (pinned), 4-byte floats stay on the device between the
- * passes, 8-bit samples come back (pinned); the {@code 2r + 1} float weights go up once per image.
+ * passes, 8-bit samples come back (pinned); the {@code 2r + 1} float weights go up once per band.
  */
 final class BlurCuda implements Kernel<BlurInput, BlurOutput> {
 
@@ -75,52 +76,33 @@ final class BlurCuda implements Kernel<BlurInput, BlurOutput> {
         int height = img.height();
         int ch = img.channels();
         long line = (long) width * ch;
-        int bandRows = bandRows(line, r, height);
+        List<BlurBands.Band> bands = BlurBands.plan(width, height, ch, r, context.budget(maxChunkBytes),
+                MAX_BAND_ROWS);
         byte[] pixels = new byte[img.pixels().length];
         weights.ensure(4L * w.length);
         weights.hostView(4L * w.length).asFloatBuffer().put(w);
-        for (int outRow0 = 0; outRow0 < height; outRow0 += bandRows) {
-            int outRows = Math.min(bandRows, height - outRow0);
-            int srcRow0 = Math.max(0, outRow0 - r);
-            int srcRows = Math.min(height, outRow0 + outRows + r) - srcRow0;
-            long inBytes = srcRows * line;
-            long outBytes = outRows * line;
+        for (BlurBands.Band b : bands) {
+            long inBytes = b.srcRows() * line;
+            long outBytes = b.outRows() * line;
             src.ensure(inBytes);
             tmp.ensure(4 * inBytes);
             dst.ensure(outBytes);
-            src.hostView(inBytes).put(img.pixels(), (int) (srcRow0 * line), (int) inBytes);
+            src.hostView(inBytes).put(img.pixels(), (int) (b.srcRow0() * line), (int) inBytes);
             timer.start();
             weights.upload(4L * w.length);
             src.upload(inBytes);
             timer.uploaded();
             CudaLaunch.of(context, ROWS).pointer(src.device()).pointer(tmp.device()).pointer(weights.device())
-                    .u32(r).u32(width).u32(srcRows).u32(ch).run(ceilDiv(width, TILE), srcRows, TILE, 1);
+                    .u32(r).u32(width).u32(b.srcRows()).u32(ch).run(ceilDiv(width, TILE), b.srcRows(), TILE, 1);
             CudaLaunch.of(context, COLS).pointer(tmp.device()).pointer(dst.device()).pointer(weights.device())
-                    .u32(r).u32(width).u32(height).u32(ch).u32(srcRow0).u32(srcRows).u32(outRow0).u32(outRows)
-                    .run(ceilDiv(width, COL_X), ceilDiv(outRows, COL_Y), COL_X, COL_Y);
+                    .u32(r).u32(width).u32(height).u32(ch).u32(b.srcRow0()).u32(b.srcRows()).u32(b.outRow0())
+                    .u32(b.outRows()).run(ceilDiv(width, COL_X), ceilDiv(b.outRows(), COL_Y), COL_X, COL_Y);
             timer.computed();
             dst.download(outBytes);
             timer.chunkDone();
-            dst.hostView(outBytes).get(pixels, (int) (outRow0 * line), (int) outBytes);
+            dst.hostView(outBytes).get(pixels, (int) (b.outRow0() * line), (int) outBytes);
         }
         return new Image(width, height, ch, pixels);
-    }
-
-    /**
-     * Returns the output rows of one band: all rows when the image fits the budget, else as many as fit with
-     * their halos (6 bytes per sample: 1 in, 4 float, 1 out).
-     *
-     * @throws DeviceOutOfMemoryException when not even one output row and its halo fit
-     */
-    private int bandRows(long line, int r, int height) {
-        long budget = Math.min(maxChunkBytes, context.freeBytes() / 2);
-        long perRow = 6 * line;
-        long fit = budget / perRow - 2L * r;
-        if (fit < 1) {
-            throw new DeviceOutOfMemoryException("cuda blur band of one row of " + line + " samples with radius " + r,
-                    (1 + 2L * r) * perRow, budget);
-        }
-        return (int) Math.min(Math.min(height, fit), MAX_BAND_ROWS - 2L * r);
     }
 
     private static int ceilDiv(int a, int b) {

@@ -16,11 +16,13 @@ import jcuda.CudaException;
  * memory layout and host/device traffic).
  *
  * <p>Options: the device ({@code cuda:N}, default {@code cuda:0}) and, in {@code extra}, {@value #MAX_CHUNK}, the
- * most bytes one chunk of a split input may use (default 512 MiB; tests set it small to exercise the splitting).
+ * most bytes one device buffer of a split input may use (default 512 MiB, and never more than a quarter of the free
+ * device memory; tests set it small to exercise the splitting). Inputs are split by the same planning code as on
+ * opencl, where {@code gpulab.opencl.maxAllocBytes} plays this role.
  */
 final class CudaBackend implements Backend {
 
-    /** The extra option that caps the device bytes of one chunk. */
+    /** The extra option that caps the bytes of one device buffer of a split input. */
     static final String MAX_CHUNK = "cuda.maxChunkBytes";
 
     private static final long DEFAULT_MAX_CHUNK = 512L << 20;

@@ -103,6 +103,14 @@ final class CudaContext implements AutoCloseable {
         return f;
     }
 
+    /**
+     * Returns the per-buffer byte budget that split inputs are planned by: {@code cap}, at most a quarter of the
+     * free device memory (a launch holds at most four large buffers, the rule the opencl backend follows too).
+     */
+    long budget(long cap) {
+        return Math.max(1, Math.min(cap, freeBytes() / 4));
+    }
+
     /** Returns the bytes of device memory free now, as {@code cuMemGetInfo} reports them. */
     long freeBytes() {
         long[] free = new long[1];

@@ -1,11 +1,10 @@
 package io.gpulab.gpu.cuda;
 
-import io.gpulab.api.DeviceOutOfMemoryException;
 import io.gpulab.api.Kernel;
 import io.gpulab.cpu.seq.Sha256Seq;
+import io.gpulab.gpu.Sha256Batches;
 import io.gpulab.tasks.Sha256Input;
 import io.gpulab.tasks.Sha256Output;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 
@@ -13,13 +12,15 @@ import java.util.Map;
  * Hashes a batch on the GPU with {@code sha256.cl}, one message per thread.
  *
  * <p>Decomposition: one thread hashes one message, padding built on the fly block by block, re-hashing its digest
- * for iterated batches; blocks of {@link #BLOCK} threads. The batch is cut into chunks whose buffers fit the
- * configured chunk size and the free device memory.
+ * for iterated batches; blocks of {@link #BLOCK} threads. The batch is cut into launches by {@link Sha256Batches},
+ * as on opencl: at most {@link Sha256Batches#MAX_PER_LAUNCH} messages, and every buffer within the per-buffer
+ * budget ({@link CudaContext#budget}); one given message larger than the budget is a
+ * {@link io.gpulab.api.DeviceOutOfMemoryException}.
  *
  * <p>Memory and transfers: a synthetic batch uploads nothing (each thread generates its message from
  * {@code seed + i}); given messages are packed end to end into one pinned buffer with a 64-bit offset and a 32-bit
- * length per message and uploaded per chunk. Each chunk downloads 32 bytes per message; the host then computes the
- * combined digest over all of them, as {@code seq} does.
+ * length per message ({@link Sha256Batches#pack}) and uploaded per launch. Each launch downloads 32 bytes per
+ * message; the host then computes the combined digest over all of them, as {@code seq} does.
  */
 final class Sha256Cuda implements Kernel<Sha256Input, Sha256Output> {
 
@@ -57,8 +58,9 @@ final class Sha256Cuda implements Kernel<Sha256Input, Sha256Output> {
     private Sha256Output hash(Sha256Input input) {
         timer.reset();
         byte[] out = new byte[Math.multiplyExact(input.count(), 32)];
+        long budget = context.budget(maxChunkBytes);
         if (input instanceof Sha256Input.Synthetic s) {
-            int chunk = (int) Math.max(1, Math.min(Integer.MAX_VALUE / 32, budget() / 32));
+            int chunk = Sha256Batches.syntheticPerLaunch(budget, Sha256Batches.MAX_PER_LAUNCH);
             for (int from = 0; from < s.count(); from += chunk) {
                 int n = Math.min(chunk, s.count() - from);
                 digests.ensure(32L * n);
@@ -70,56 +72,26 @@ final class Sha256Cuda implements Kernel<Sha256Input, Sha256Output> {
             }
         } else {
             List<byte[]> msgs = ((Sha256Input.Messages) input).messages();
-            for (int from = 0; from < msgs.size(); ) {
-                int to = chunkEnd(msgs, from);
-                hashMessages(msgs, from, to, out);
-                from = to;
+            List<int[]> launches = Sha256Batches.split(msgs, Sha256Batches.packingBudget(budget),
+                    Sha256Batches.MAX_PER_LAUNCH);
+            for (int[] range : launches) {
+                hashMessages(Sha256Batches.pack(msgs, range[0], range[1]), range[0], out);
             }
         }
         return Sha256Seq.output(input, out);
     }
 
-    /** Returns the end of the chunk of given messages starting at {@code from}: at least one message. */
-    private int chunkEnd(List<byte[]> msgs, int from) {
-        long budget = budget();
-        long bytes = 0;
-        int to = from;
-        while (to < msgs.size()) {
-            long more = msgs.get(to).length + 8L + 4L + 32L;
-            if (to > from && bytes + more > budget) {
-                break;
-            }
-            bytes += more;
-            to++;
-        }
-        if (to == from + 1 && bytes > context.freeBytes()) {
-            throw new DeviceOutOfMemoryException("cuda sha256 message " + from + " of " + msgs.get(from).length
-                    + " bytes", bytes, context.freeBytes());
-        }
-        return to;
-    }
-
-    private void hashMessages(List<byte[]> msgs, int from, int to, byte[] out) {
-        int n = to - from;
-        long total = 0;
-        for (int i = from; i < to; i++) {
-            total += msgs.get(i).length;
-        }
+    /** Hashes one launch of packed messages, the first being message {@code from} of the batch. */
+    private void hashMessages(Sha256Batches.Packed p, int from, byte[] out) {
+        int n = p.count();
+        long total = p.data().length;
         data.ensure(total);
         offsets.ensure(8L * n);
         lengths.ensure(4L * n);
         digests.ensure(32L * n);
-        ByteBuffer d = data.hostView(Math.max(total, 1));
-        ByteBuffer o = offsets.hostView(8L * n);
-        ByteBuffer l = lengths.hostView(4L * n);
-        long at = 0;
-        for (int i = from; i < to; i++) {
-            byte[] m = msgs.get(i);
-            d.put(m);
-            o.putLong(at);
-            l.putInt(m.length);
-            at += m.length;
-        }
+        data.hostView(Math.max(total, 1)).put(p.data());
+        offsets.hostView(8L * n).asLongBuffer().put(p.offsets());
+        lengths.hostView(4L * n).asIntBuffer().put(p.lengths());
         timer.start();
         data.upload(total);
         offsets.upload(8L * n);
@@ -136,11 +108,6 @@ final class Sha256Cuda implements Kernel<Sha256Input, Sha256Output> {
         digests.download(32L * n);
         timer.chunkDone();
         digests.hostView(32L * n).get(out, 32 * from, 32 * n);
-    }
-
-    /** Returns the bytes one chunk may use: the configured chunk size, at most half the free device memory. */
-    private long budget() {
-        return Math.max(1, Math.min(maxChunkBytes, context.freeBytes() / 2));
     }
 
     private static int blocks(int n) {

@@ -4,7 +4,6 @@ import static org.jocl.CL.CL_MEM_READ_ONLY;
 import static org.jocl.CL.CL_MEM_READ_WRITE;
 import static org.jocl.CL.CL_MEM_WRITE_ONLY;
 import static org.jocl.CL.clReleaseKernel;
-import static org.jocl.CL.clReleaseMemObject;
 
 import io.gpulab.api.BackendException;
 import io.gpulab.api.Kernel;
@@ -28,7 +27,8 @@ import org.jocl.cl_mem;
  * covers the image. Row-pass work-groups are {@value #TILE} x 1 pixels, column-pass groups {@value #COL} x
  * {@value #COL}, each staging its inputs in a local-memory tile for radii up to {@value #LOCAL_RADIUS}. Traffic:
  * the 2r + 1 float weights once per run; per band, its source rows with halo up and its output rows down, as
- * interleaved 8-bit samples; the float intermediate never leaves the device.
+ * interleaved 8-bit samples; the float intermediate never leaves the device. The four device buffers are kept
+ * across runs and grow when an image needs more; {@link #close} releases them.
  */
 final class BlurOpenCl implements Kernel<BlurInput, BlurOutput> {
 
@@ -42,6 +42,10 @@ final class BlurOpenCl implements Kernel<BlurInput, BlurOutput> {
     private final OpenClBackend backend;
     private final cl_kernel rows;
     private final cl_kernel cols;
+    private final OpenClBuffer weights;
+    private final OpenClBuffer src;
+    private final OpenClBuffer tmp;
+    private final OpenClBuffer dst;
     private final List<String> events = new ArrayList<>();
     private Map<String, Double> phases = Map.of();
 
@@ -50,6 +54,10 @@ final class BlurOpenCl implements Kernel<BlurInput, BlurOutput> {
         this.backend = backend;
         this.rows = backend.kernel(KernelSources.BLUR, OPTIONS, "blur_rows");
         this.cols = backend.kernel(KernelSources.BLUR, OPTIONS, "blur_cols");
+        this.weights = new OpenClBuffer(backend.queue(), CL_MEM_READ_ONLY);
+        this.src = new OpenClBuffer(backend.queue(), CL_MEM_READ_ONLY);
+        this.tmp = new OpenClBuffer(backend.queue(), CL_MEM_READ_WRITE);
+        this.dst = new OpenClBuffer(backend.queue(), CL_MEM_WRITE_ONLY);
         if (backend.maxGroupSize(rows) < TILE || backend.maxGroupSize(cols) < COL * COL) {
             close();
             throw new BackendException("device " + backend.openClDevice().id() + " cannot launch the blur "
@@ -63,15 +71,11 @@ final class BlurOpenCl implements Kernel<BlurInput, BlurOutput> {
         queue.beginRun();
         events.clear();
         float[] w = input.spec().weights();
-        cl_mem weights = queue.buffer(CL_MEM_READ_ONLY, 4L * w.length);
+        cl_mem wmem = weights.ensure(4L * w.length);
+        queue.write(wmem, 0, Pointer.to(w), 4L * w.length);
         List<Image> out = new ArrayList<>(input.images().size());
-        try {
-            queue.write(weights, 0, Pointer.to(w), 4L * w.length);
-            for (int i = 0; i < input.images().size(); i++) {
-                out.add(blur(i, input.images().get(i), weights, w.length / 2));
-            }
-        } finally {
-            clReleaseMemObject(weights);
+        for (int i = 0; i < input.images().size(); i++) {
+            out.add(blur(i, input.images().get(i), wmem, w.length / 2));
         }
         phases = queue.endRun();
         return new BlurOutput(out);
@@ -85,33 +89,32 @@ final class BlurOpenCl implements Kernel<BlurInput, BlurOutput> {
         int maxSrc = bands.stream().mapToInt(BlurBands.Band::srcRows).max().orElse(1);
         int maxOut = bands.stream().mapToInt(BlurBands.Band::outRows).max().orElse(1);
         OpenClQueue queue = backend.queue();
-        cl_mem src = queue.buffer(CL_MEM_READ_ONLY, rowBytes * maxSrc);
-        cl_mem tmp = queue.buffer(CL_MEM_READ_WRITE, 4 * rowBytes * maxSrc);
-        cl_mem dst = queue.buffer(CL_MEM_WRITE_ONLY, rowBytes * maxOut);
+        cl_mem src = this.src.ensure(rowBytes * maxSrc);
+        cl_mem tmp = this.tmp.ensure(4 * rowBytes * maxSrc);
+        cl_mem dst = this.dst.ensure(rowBytes * maxOut);
         byte[] result = new byte[img.pixels().length];
-        try {
-            for (BlurBands.Band b : bands) {
-                queue.write(src, 0, Pointer.to(img.pixels()).withByteOffset(rowBytes * b.srcRow0()),
-                        rowBytes * b.srcRows());
-                OpenClQueue.args(rows, src, tmp, weights, r, width, b.srcRows(), ch);
-                queue.launch(rows, new long[] {roundUp(width, TILE), b.srcRows()}, new long[] {TILE, 1});
-                OpenClQueue.args(cols, tmp, dst, weights, r, width, img.height(), ch, b.srcRow0(), b.srcRows(),
-                        b.outRow0(), b.outRows());
-                queue.launch(cols, new long[] {roundUp(width, COL), roundUp(b.outRows(), COL)},
-                        new long[] {COL, COL});
-                queue.read(dst, 0, Pointer.to(result).withByteOffset(rowBytes * b.outRow0()),
-                        rowBytes * b.outRows());
-            }
-        } finally {
-            clReleaseMemObject(src);
-            clReleaseMemObject(tmp);
-            clReleaseMemObject(dst);
+        for (BlurBands.Band b : bands) {
+            queue.write(src, 0, Pointer.to(img.pixels()).withByteOffset(rowBytes * b.srcRow0()),
+                    rowBytes * b.srcRows());
+            OpenClQueue.args(rows, src, tmp, weights, r, width, b.srcRows(), ch);
+            queue.launch(rows, new long[] {roundUp(width, TILE), b.srcRows()}, new long[] {TILE, 1});
+            OpenClQueue.args(cols, tmp, dst, weights, r, width, img.height(), ch, b.srcRow0(), b.srcRows(),
+                    b.outRow0(), b.outRows());
+            queue.launch(cols, new long[] {roundUp(width, COL), roundUp(b.outRows(), COL)},
+                    new long[] {COL, COL});
+            queue.read(dst, 0, Pointer.to(result).withByteOffset(rowBytes * b.outRow0()),
+                    rowBytes * b.outRows());
         }
         if (bands.size() > 1) {
             events.add("blur image " + index + " (" + img + ") split into " + bands.size() + " bands of at most "
                     + maxOut + " rows (per-buffer budget " + backend.budget() + " bytes)");
         }
         return new Image(width, img.height(), ch, result);
+    }
+
+    /** Returns the device bytes this kernel holds between runs. */
+    long deviceBytes() {
+        return weights.capacity() + src.capacity() + tmp.capacity() + dst.capacity();
     }
 
     private static long roundUp(long n, long m) {
@@ -130,6 +133,10 @@ final class BlurOpenCl implements Kernel<BlurInput, BlurOutput> {
 
     @Override
     public void close() {
+        weights.close();
+        src.close();
+        tmp.close();
+        dst.close();
         clReleaseKernel(rows);
         clReleaseKernel(cols);
     }

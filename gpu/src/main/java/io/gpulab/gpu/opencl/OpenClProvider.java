@@ -7,8 +7,6 @@ import io.gpulab.api.BackendProvider;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.DeviceInfo;
 import io.gpulab.tasks.SelfTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.jocl.CLException;
@@ -19,6 +17,12 @@ import org.jocl.CLException;
  * native code; a missing library, a missing driver or a failing self-test becomes one readable reason.
  */
 public final class OpenClProvider implements BackendProvider {
+
+    /** The OpenCL library names JOCL 2.0.6 tries on Linux, in order. */
+    static final List<String> OPENCL_LIBRARY_NAMES = List.of("libOpenCL.so", "libOpenCL.so.1");
+
+    /** The words of JOCL 2.0.6's error when none of those names loads. */
+    static final String JOCL_NO_OPENCL = "Implementation library could not be loaded";
 
     private volatile Availability cached;
 
@@ -84,17 +88,21 @@ public final class OpenClProvider implements BackendProvider {
     }
 
     /**
-     * Returns the reason for a failed library load; JOCL 2.0.5 opens only {@code libOpenCL.so}, which Debian and
-     * Ubuntu ship in the -dev package, so a runtime-only install ({@code libOpenCL.so.1}) gets a precise hint.
+     * Returns the reason for a failed library load. JOCL 2.0.6 opens the OpenCL ICD loader by the names in
+     * {@link #OPENCL_LIBRARY_NAMES} (the plain name comes with Debian's -dev package, the versioned one with the
+     * runtime package), so when neither loads the reason names them and the packages that provide them; any other
+     * failure (JOCL's own native library, a missing class) is reported as it is.
      */
     static String libraryNotFound(Throwable e) {
-        String reason = "OpenCL library not found: " + SelfTest.oneLine(e);
-        for (String dir : List.of("/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib", "/usr/local/lib")) {
-            if (Files.exists(Path.of(dir, "libOpenCL.so.1")) && !Files.exists(Path.of(dir, "libOpenCL.so"))) {
-                return reason + " (JOCL loads libOpenCL.so but only " + dir + "/libOpenCL.so.1 exists: install "
-                        + "ocl-icd-opencl-dev, or put a libOpenCL.so link to it on LD_LIBRARY_PATH)";
+        // the first call sees JOCL's UnsatisfiedLinkError; later ones a NoClassDefFoundError caused by it
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains(JOCL_NO_OPENCL)) {
+                    return "OpenCL library not found: JOCL tried " + String.join(" and ", OPENCL_LIBRARY_NAMES)
+                        + " on the system library path (ldconfig, LD_LIBRARY_PATH); install the ICD loader "
+                        + "(ocl-icd-libopencl1 on Debian and Ubuntu) and an OpenCL driver (ICD) for the device, "
+                        + "such as pocl-opencl-icd for the CPU or the GPU vendor's";
             }
         }
-        return reason;
+        return "OpenCL library not usable: " + SelfTest.oneLine(e);
     }
 }

@@ -3,7 +3,6 @@ package io.gpulab.gpu.opencl;
 import static org.jocl.CL.CL_MEM_READ_ONLY;
 import static org.jocl.CL.CL_MEM_WRITE_ONLY;
 import static org.jocl.CL.clReleaseKernel;
-import static org.jocl.CL.clReleaseMemObject;
 
 import io.gpulab.api.Kernel;
 import io.gpulab.cpu.seq.Sha256Seq;
@@ -26,18 +25,23 @@ import org.jocl.cl_mem;
  * into one byte buffer per launch with 64-bit offsets and 32-bit lengths. Each launch downloads its 32-byte
  * digests; the combined digest (SHA-256 over all digests in order) is then computed on the host. Launches are
  * split so that every buffer stays within the backend's per-buffer budget ({@link Sha256Batches}); one message
- * larger than the budget is a {@link io.gpulab.api.DeviceOutOfMemoryException}.
+ * larger than the budget is a {@link io.gpulab.api.DeviceOutOfMemoryException}. The device buffers are kept
+ * across runs and grow when a launch needs more; {@link #close} releases them.
  */
 final class Sha256OpenCl implements Kernel<Sha256Input, Sha256Output> {
 
     /** Messages per launch at most, to keep each launch short. */
-    static final int MAX_PER_LAUNCH = 1 << 20;
+    static final int MAX_PER_LAUNCH = Sha256Batches.MAX_PER_LAUNCH;
     private static final long GROUP = 64;
 
     private final OpenClBackend backend;
     private final cl_kernel synthetic;
     private final cl_kernel messages;
     private final long group;
+    private final OpenClBuffer data;
+    private final OpenClBuffer offsets;
+    private final OpenClBuffer lengths;
+    private final OpenClBuffer out;
     private final List<String> events = new ArrayList<>();
     private Map<String, Double> phases = Map.of();
 
@@ -47,6 +51,10 @@ final class Sha256OpenCl implements Kernel<Sha256Input, Sha256Output> {
         this.synthetic = backend.kernel(KernelSources.SHA256, "", "sha256_synthetic");
         this.messages = backend.kernel(KernelSources.SHA256, "", "sha256_messages");
         this.group = Math.min(GROUP, Math.min(backend.maxGroupSize(synthetic), backend.maxGroupSize(messages)));
+        this.data = new OpenClBuffer(backend.queue(), CL_MEM_READ_ONLY);
+        this.offsets = new OpenClBuffer(backend.queue(), CL_MEM_READ_ONLY);
+        this.lengths = new OpenClBuffer(backend.queue(), CL_MEM_READ_ONLY);
+        this.out = new OpenClBuffer(backend.queue(), CL_MEM_WRITE_ONLY);
     }
 
     @Override
@@ -68,60 +76,44 @@ final class Sha256OpenCl implements Kernel<Sha256Input, Sha256Output> {
     private int runSynthetic(Sha256Input.Synthetic s, byte[] digests) {
         int per = Sha256Batches.syntheticPerLaunch(backend.budget(), MAX_PER_LAUNCH);
         OpenClQueue queue = backend.queue();
-        cl_mem out = queue.buffer(CL_MEM_WRITE_ONLY, 32L * Math.min(per, Math.max(1, s.count())));
+        cl_mem out = this.out.ensure(32L * Math.min(per, Math.max(1, s.count())));
         int launches = 0;
-        try {
-            for (int from = 0; from < s.count(); from += per) {
-                int n = Math.min(per, s.count() - from);
-                OpenClQueue.args(synthetic, s.seed() + from, n, s.length(), s.iterations(), out);
-                queue.launch(synthetic, new long[] {roundUp(n)}, new long[] {group});
-                queue.read(out, 0, Pointer.to(digests).withByteOffset(32L * from), 32L * n);
-                launches++;
-            }
-        } finally {
-            clReleaseMemObject(out);
+        for (int from = 0; from < s.count(); from += per) {
+            int n = Math.min(per, s.count() - from);
+            OpenClQueue.args(synthetic, s.seed() + from, n, s.length(), s.iterations(), out);
+            queue.launch(synthetic, new long[] {roundUp(n)}, new long[] {group});
+            queue.read(out, 0, Pointer.to(digests).withByteOffset(32L * from), 32L * n);
+            launches++;
         }
         return launches;
     }
 
     private int runMessages(Sha256Input.Messages input, byte[] digests) {
         List<byte[]> msgs = input.messages();
-        // packing happens in one Java array, so the budget may not exceed what an array can hold
-        long budget = Math.min(backend.budget(), Integer.MAX_VALUE - 8);
+        long budget = Sha256Batches.packingBudget(backend.budget());
         List<int[]> launches = Sha256Batches.split(msgs, budget, MAX_PER_LAUNCH);
         OpenClQueue queue = backend.queue();
         for (int[] range : launches) {
-            int n = range[1] - range[0];
-            long[] offsets = new long[n];
-            int[] lengths = new int[n];
-            long total = 0;
-            for (int i = 0; i < n; i++) {
-                offsets[i] = total;
-                lengths[i] = msgs.get(range[0] + i).length;
-                total += lengths[i];
-            }
-            byte[] packed = new byte[(int) total];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(msgs.get(range[0] + i), 0, packed, (int) offsets[i], lengths[i]);
-            }
-            cl_mem data = queue.buffer(CL_MEM_READ_ONLY, total);
-            cl_mem offs = queue.buffer(CL_MEM_READ_ONLY, 8L * n);
-            cl_mem lens = queue.buffer(CL_MEM_READ_ONLY, 4L * n);
-            cl_mem out = queue.buffer(CL_MEM_WRITE_ONLY, 32L * n);
-            try {
-                queue.write(data, 0, Pointer.to(packed), total);
-                queue.write(offs, 0, Pointer.to(offsets), 8L * n);
-                queue.write(lens, 0, Pointer.to(lengths), 4L * n);
-                OpenClQueue.args(messages, data, offs, lens, n, out);
-                queue.launch(messages, new long[] {roundUp(n)}, new long[] {group});
-                queue.read(out, 0, Pointer.to(digests).withByteOffset(32L * range[0]), 32L * n);
-            } finally {
-                for (cl_mem m : new cl_mem[] {data, offs, lens, out}) {
-                    clReleaseMemObject(m);
-                }
-            }
+            Sha256Batches.Packed p = Sha256Batches.pack(msgs, range[0], range[1]);
+            int n = p.count();
+            long total = p.data().length;
+            cl_mem dataMem = data.ensure(total);
+            cl_mem offsMem = offsets.ensure(8L * n);
+            cl_mem lensMem = lengths.ensure(4L * n);
+            cl_mem outMem = out.ensure(32L * n);
+            queue.write(dataMem, 0, Pointer.to(p.data()), total);
+            queue.write(offsMem, 0, Pointer.to(p.offsets()), 8L * n);
+            queue.write(lensMem, 0, Pointer.to(p.lengths()), 4L * n);
+            OpenClQueue.args(messages, dataMem, offsMem, lensMem, n, outMem);
+            queue.launch(messages, new long[] {roundUp(n)}, new long[] {group});
+            queue.read(outMem, 0, Pointer.to(digests).withByteOffset(32L * range[0]), 32L * n);
         }
         return launches.size();
+    }
+
+    /** Returns the device bytes this kernel holds between runs. */
+    long deviceBytes() {
+        return data.capacity() + offsets.capacity() + lengths.capacity() + out.capacity();
     }
 
     private long roundUp(int n) {
@@ -140,6 +132,10 @@ final class Sha256OpenCl implements Kernel<Sha256Input, Sha256Output> {
 
     @Override
     public void close() {
+        data.close();
+        offsets.close();
+        lengths.close();
+        out.close();
         clReleaseKernel(synthetic);
         clReleaseKernel(messages);
     }

@@ -3,17 +3,15 @@ package io.gpulab.gpu.opencl;
 import static org.jocl.CL.CL_MEM_READ_ONLY;
 import static org.jocl.CL.CL_MEM_WRITE_ONLY;
 import static org.jocl.CL.clReleaseKernel;
-import static org.jocl.CL.clReleaseMemObject;
 
 import io.gpulab.api.DeviceOutOfMemoryException;
 import io.gpulab.api.Kernel;
 import io.gpulab.gpu.KernelSources;
 import io.gpulab.gpu.SievePlan;
-import io.gpulab.gpu.SievingPrimes;
+import io.gpulab.gpu.SievingPrimeTable;
 import io.gpulab.tasks.SieveInput;
 import io.gpulab.tasks.SieveOutput;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jocl.Pointer;
@@ -30,7 +28,8 @@ import org.jocl.cl_mem;
  * sieving primes up to sqrt(to) are computed on the host and uploaded once per job (4 bytes each; one buffer,
  * so more than the budget is a {@link DeviceOutOfMemoryException}); each launch downloads one 32-bit count per
  * segment, summed on the host. Listing downloads each launch's segment bitmaps (bit set = prime) and the host
- * emits the primes in ascending order.
+ * emits the primes in ascending order. The sieving primes of the largest bound so far stay on the device, and the
+ * count and bitmap buffers are kept across runs, growing when a run needs more; {@link #close} releases them.
  */
 final class SieveOpenCl implements Kernel<SieveInput, SieveOutput> {
 
@@ -46,15 +45,20 @@ final class SieveOpenCl implements Kernel<SieveInput, SieveOutput> {
     private final long groupSize;
     private final List<String> events = new ArrayList<>();
     private Map<String, Double> phases = Map.of();
+    private final SievingPrimeTable table = new SievingPrimeTable();
+    private final OpenClBuffer primes;
+    private final OpenClBuffer counts;
+    private final OpenClBuffer bitmaps;
     private cl_mem primesMem;
-    private int[] primes = new int[0];
-    private long primesLimit = -1;
 
     /** Builds (or reuses) the program and uploads the sieving primes the prepared range needs. */
     SieveOpenCl(OpenClBackend backend, SieveInput input) {
         this.backend = backend;
         this.kernel = backend.kernel(KernelSources.SIEVE, "-D SIEVE_WORDS=" + WORDS, "sieve_segments");
         this.groupSize = Math.min(256, backend.maxGroupSize(kernel));
+        this.primes = new OpenClBuffer(backend.queue(), CL_MEM_READ_ONLY);
+        this.counts = new OpenClBuffer(backend.queue(), CL_MEM_WRITE_ONLY);
+        this.bitmaps = new OpenClBuffer(backend.queue(), CL_MEM_WRITE_ONLY);
         ensurePrimes(SievePlan.of(input.from(), input.to(), BITS).sievingLimit());
     }
 
@@ -81,73 +85,54 @@ final class SieveOpenCl implements Kernel<SieveInput, SieveOutput> {
 
     private long sieve(SievePlan plan, int nprimes, SieveInput input) {
         boolean listing = input.sink() != null;
-        long perSegment = 4L * (listing ? WORDS : 1);
-        int perLaunch = (int) Math.min(MAX_SEGMENTS_PER_LAUNCH, Math.min(plan.segments(),
-                backend.budget() / perSegment));
-        if (perLaunch < 1) {
-            throw new DeviceOutOfMemoryException("one sieve segment bitmap", perSegment, backend.budget());
-        }
+        int perLaunch = plan.segmentsPerLaunch(listing, backend.budget(), MAX_SEGMENTS_PER_LAUNCH);
         OpenClQueue queue = backend.queue();
-        cl_mem counts = queue.buffer(CL_MEM_WRITE_ONLY, 4L * perLaunch);
-        cl_mem bitmaps = listing ? queue.buffer(CL_MEM_WRITE_ONLY, perSegment * perLaunch) : counts;
-        try {
-            int[] segCounts = new int[perLaunch];
-            int[] words = listing ? new int[WORDS * perLaunch] : null;
-            long count = 0;
-            long launches = 0;
-            for (long first = 0; first < plan.segments(); first += perLaunch) {
-                int n = (int) Math.min(perLaunch, plan.segments() - first);
-                OpenClQueue.args(kernel, plan.segmentBase(first), plan.last(), primesMem, nprimes, counts, bitmaps,
-                        listing ? 1 : 0);
-                queue.launch(kernel, new long[] {n * groupSize}, new long[] {groupSize});
-                queue.read(counts, 0, Pointer.to(segCounts), 4L * n);
-                for (int s = 0; s < n; s++) {
-                    count += Integer.toUnsignedLong(segCounts[s]);
-                }
-                if (listing) {
-                    queue.read(bitmaps, 0, Pointer.to(words), 4L * WORDS * n);
-                    plan.emit(first, words, n, input.sink());
-                }
-                launches++;
+        cl_mem countsMem = counts.ensure(4L * perLaunch);
+        // the kernel writes no bitmap when counting, so the counts buffer stands in for the unused argument
+        cl_mem bitmapsMem = listing ? bitmaps.ensure(4L * WORDS * perLaunch) : countsMem;
+        int[] segCounts = new int[perLaunch];
+        int[] words = listing ? new int[WORDS * perLaunch] : null;
+        long count = 0;
+        long launches = 0;
+        for (long first = 0; first < plan.segments(); first += perLaunch) {
+            int n = (int) Math.min(perLaunch, plan.segments() - first);
+            OpenClQueue.args(kernel, plan.segmentBase(first), plan.last(), primesMem, nprimes, countsMem,
+                    bitmapsMem, listing ? 1 : 0);
+            queue.launch(kernel, new long[] {n * groupSize}, new long[] {groupSize});
+            queue.read(countsMem, 0, Pointer.to(segCounts), 4L * n);
+            for (int s = 0; s < n; s++) {
+                count += Integer.toUnsignedLong(segCounts[s]);
             }
-            if (launches > 1) {
-                events.add("sieve split into " + launches + " launches of at most " + perLaunch + " segments ("
-                        + BITS + " odd numbers each; per-buffer budget " + backend.budget() + " bytes)");
-            }
-            return count;
-        } finally {
-            clReleaseMemObject(counts);
             if (listing) {
-                clReleaseMemObject(bitmaps);
+                queue.read(bitmapsMem, 0, Pointer.to(words), 4L * WORDS * n);
+                plan.emit(first, words, n, input.sink());
             }
+            launches++;
         }
+        if (launches > 1) {
+            events.add("sieve split into " + launches + " launches of at most " + perLaunch + " segments ("
+                    + BITS + " odd numbers each; per-buffer budget " + backend.budget() + " bytes)");
+        }
+        return count;
     }
 
     /** Makes sure the device holds the odd sieving primes up to limit; returns how many of them apply. */
     private int ensurePrimes(long limit) {
-        if (limit > primesLimit) {
-            int[] found = SievingPrimes.oddUpTo(limit);
+        return table.cover(limit, found -> {
             long bytes = 4L * found.length;
             if (bytes > backend.budget()) {
                 throw new DeviceOutOfMemoryException("the " + found.length + " sieving primes up to " + limit,
                         bytes, backend.budget());
             }
-            releasePrimes();
-            primesMem = backend.queue().buffer(CL_MEM_READ_ONLY, bytes);
+            primesMem = primes.ensure(bytes);
             // uploaded at prepare time or when a later run needs more primes; counted in that run's upload phase
             backend.queue().write(primesMem, 0, Pointer.to(found), bytes);
-            primes = found;
-            primesLimit = limit;
-        }
-        int n = Arrays.binarySearch(primes, (int) Math.min(limit, Integer.MAX_VALUE));
-        return n >= 0 ? n + 1 : -n - 1;
+        });
     }
 
-    private void releasePrimes() {
-        if (primesMem != null) {
-            clReleaseMemObject(primesMem);
-            primesMem = null;
-        }
+    /** Returns the device bytes this kernel holds between runs. */
+    long deviceBytes() {
+        return primes.capacity() + counts.capacity() + bitmaps.capacity();
     }
 
     @Override
@@ -162,7 +147,9 @@ final class SieveOpenCl implements Kernel<SieveInput, SieveOutput> {
 
     @Override
     public void close() {
-        releasePrimes();
+        primes.close();
+        counts.close();
+        bitmaps.close();
         clReleaseKernel(kernel);
     }
 }

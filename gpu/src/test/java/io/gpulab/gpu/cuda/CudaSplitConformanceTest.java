@@ -5,10 +5,10 @@ import io.gpulab.conformance.BackendConformance;
 import java.util.Map;
 
 /**
- * Runs the conformance harness on {@code cuda} with chunks capped at 1 MiB, so that the split paths are checked
- * against {@code seq} too: blur bands (640x480 and larger images), listing sieve launches (64 segments each) and
- * batches of large given messages. 1 MiB is the smallest cap at which the 3840-wide blur case still fits one output
- * row with its halo; counting sieves and synthetic sha256 batches of the harness stay in one chunk at this cap.
+ * Runs the conformance harness on {@code cuda} with device buffers capped at 1 MiB, so that the split paths are
+ * checked against {@code seq} too: blur bands (640x480 and larger images), listing sieve launches (64 segments
+ * each) and batches of large given messages. At 1 MiB the 3840-wide blur case still fits one output row with its
+ * halo; counting sieves and synthetic sha256 batches of the harness stay in one launch at this cap.
  */
 class CudaSplitConformanceTest extends BackendConformance {
 
