@@ -60,9 +60,11 @@ public class PhaseCounters {
         for (Map.Entry<String, Double> e : phases.entrySet()) {
             long nanos = Math.round(e.getValue() * 1e9);
             switch (e.getKey()) {
-                case "upload" -> uploadNanos += nanos;
-                case "kernel" -> kernelNanos += nanos;
-                case "download" -> downloadNanos += nanos;
+                // the process backend's copies into and out of shared memory and its workers' compute play the
+                // same parts as a device's transfers and kernels, so they share the columns
+                case "upload", "copy-in" -> uploadNanos += nanos;
+                case "kernel", "workers" -> kernelNanos += nanos;
+                case "download", "copy-out" -> downloadNanos += nanos;
                 default -> otherNanos += nanos;
             }
         }
