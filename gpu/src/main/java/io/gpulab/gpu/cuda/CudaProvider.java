@@ -3,52 +3,26 @@ package io.gpulab.gpu.cuda;
 import io.gpulab.api.Availability;
 import io.gpulab.api.Backend;
 import io.gpulab.api.BackendOptions;
-import io.gpulab.api.BackendProvider;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.DeviceInfo;
 import io.gpulab.tasks.SelfTest;
+import io.gpulab.tasks.SelfTestedProvider;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Provides the {@code cuda} backend through JCuda's driver API, with the kernels of the shared sources shipped as
  * PTX. The constructor touches no native code; {@link #probe} loads the driver once and caches its verdict.
  */
-public final class CudaProvider implements BackendProvider {
-
-    private volatile Availability cached;
+public final class CudaProvider extends SelfTestedProvider {
 
     /** Creates the provider; touches nothing. */
     public CudaProvider() {
+        super("cuda");
     }
 
+    /** Loads JCuda and the driver, lists the devices and runs the self-test on {@code cuda:0}. */
     @Override
-    public String id() {
-        return "cuda";
-    }
-
-    @Override
-    public Set<String> tasks() {
-        return Set.of("blur", "sha256", "sieve");
-    }
-
-    /** Loads JCuda and the driver, lists the devices and runs the self-test on {@code cuda:0}; cached. */
-    @Override
-    public Availability probe() {
-        Availability a = cached;
-        if (a == null) {
-            synchronized (this) {
-                a = cached;
-                if (a == null) {
-                    a = probeOnce();
-                    cached = a;
-                }
-            }
-        }
-        return a;
-    }
-
-    private Availability probeOnce() {
+    protected Availability probeOnce() {
         String failure = CudaDriver.initialize();
         if (failure != null) {
             return Availability.unavailable(failure);
@@ -62,9 +36,8 @@ public final class CudaProvider implements BackendProvider {
         if (devices.isEmpty()) {
             return Availability.unavailable("no CUDA device found");
         }
-        try (Backend b = new CudaBackend(BackendOptions.defaults())) {
-            String selfTest = SelfTest.run(b, tasks());
-            return selfTest == null ? Availability.available(devices) : new Availability(false, selfTest, devices);
+        try {
+            return selfTest(new CudaBackend(BackendOptions.defaults()), devices);
         } catch (RuntimeException e) {
             return new Availability(false, SelfTest.oneLine(e), devices);
         }

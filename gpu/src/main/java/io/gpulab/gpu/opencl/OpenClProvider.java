@@ -3,12 +3,11 @@ package io.gpulab.gpu.opencl;
 import io.gpulab.api.Availability;
 import io.gpulab.api.Backend;
 import io.gpulab.api.BackendOptions;
-import io.gpulab.api.BackendProvider;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.DeviceInfo;
 import io.gpulab.tasks.SelfTest;
+import io.gpulab.tasks.SelfTestedProvider;
 import java.util.List;
-import java.util.Set;
 import org.jocl.CLException;
 
 /**
@@ -16,7 +15,7 @@ import org.jocl.CLException;
  * runs the self-test on the default device (the first GPU, else the first device). Its constructor touches no
  * native code; a missing library, a missing driver or a failing self-test becomes one readable reason.
  */
-public final class OpenClProvider implements BackendProvider {
+public final class OpenClProvider extends SelfTestedProvider {
 
     /** The OpenCL library names JOCL 2.0.6 tries on Linux, in order. */
     static final List<String> OPENCL_LIBRARY_NAMES = List.of("libOpenCL.so", "libOpenCL.so.1");
@@ -24,31 +23,14 @@ public final class OpenClProvider implements BackendProvider {
     /** The words of JOCL 2.0.6's error when none of those names loads. */
     static final String JOCL_NO_OPENCL = "Implementation library could not be loaded";
 
-    private volatile Availability cached;
-
     /** Creates the provider; touches nothing. */
     public OpenClProvider() {
+        super("opencl");
     }
 
+    /** Lists every platform and device, then runs the self-test on the default device. */
     @Override
-    public String id() {
-        return "opencl";
-    }
-
-    @Override
-    public Set<String> tasks() {
-        return Set.of("blur", "sha256", "sieve");
-    }
-
-    @Override
-    public synchronized Availability probe() {
-        if (cached == null) {
-            cached = probeNow();
-        }
-        return cached;
-    }
-
-    private Availability probeNow() {
+    protected Availability probeOnce() {
         List<DeviceInfo> infos = List.of();
         try {
             infos = OpenClDevices.all().stream().map(OpenClDevice::info).toList();
@@ -97,7 +79,7 @@ public final class OpenClProvider implements BackendProvider {
         // the first call sees JOCL's UnsatisfiedLinkError; later ones a NoClassDefFoundError caused by it
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (String.valueOf(t.getMessage()).contains(JOCL_NO_OPENCL)) {
-                    return "OpenCL library not found: JOCL tried " + String.join(" and ", OPENCL_LIBRARY_NAMES)
+                return "OpenCL library not found: JOCL tried " + String.join(" and ", OPENCL_LIBRARY_NAMES)
                         + " on the system library path (ldconfig, LD_LIBRARY_PATH); install the ICD loader "
                         + "(ocl-icd-libopencl1 on Debian and Ubuntu) and an OpenCL driver (ICD) for the device, "
                         + "such as pocl-opencl-icd for the CPU or the GPU vendor's";
