@@ -14,17 +14,8 @@ package io.gpulab.cpu.seq;
  */
 final class BlurLayout {
 
-    /** Exactly float(b) for every unsigned byte b: a table load is cheaper than a scalar int-to-float conversion. */
-    private static final float[] FLOATS = new float[256];
-
     /** Adding 1.5 x 2^23 rounds a float below 2^22 in magnitude to the nearest integer in its low mantissa bits. */
     static final float ROUND = 0x1.8p23f;
-
-    static {
-        for (int i = 0; i < 256; i++) {
-            FLOATS[i] = i;
-        }
-    }
 
     private final byte[] src;
     private final int width;
@@ -79,17 +70,19 @@ final class BlurLayout {
 
     private void pixel(int s, int d, float[] t) {
         for (int c = 0; c < ch; c++) {
-            t[d + c] = FLOATS[src[s + c] & 0xFF];
+            t[d + c] = src[s + c] & 0xFF;
         }
     }
 
     private void load4(int s, int d, int count, float[] t) {
         byte[] b = src;
-        for (int k = 0; k < count; k++, s += 4, d += BlurTaps.UNIT) {
-            t[d] = FLOATS[b[s] & 0xFF];
-            t[d + 1] = FLOATS[b[s + 1] & 0xFF];
-            t[d + 2] = FLOATS[b[s + 2] & 0xFF];
-            t[d + 3] = FLOATS[b[s + 3] & 0xFF];
+        for (int k = 0; k < count; k++) {
+            int i = s + 4 * k;
+            int o = d + BlurTaps.UNIT * k;
+            t[o] = b[i] & 0xFF;
+            t[o + 1] = b[i + 1] & 0xFF;
+            t[o + 2] = b[i + 2] & 0xFF;
+            t[o + 3] = b[i + 3] & 0xFF;
         }
     }
 

@@ -22,19 +22,30 @@ final class BlurTaps {
     private BlurTaps() {
     }
 
-    /** Sets {@code out[i] = w0 a[i] + w1 b[i] + w2 c[i] + w3 d[i]} for {@code i < n}. */
-    static void columnFirst(float[] out, float[] a, float[] b, float[] c, float[] d, float w0, float w1, float w2,
-            float w3, int n) {
-        for (int i = 0; i < n; i++) {
-            out[i] = Math.fma(w0, a[i], Math.fma(w1, b[i], Math.fma(w2, c[i], w3 * d[i])));
+    /**
+     * Sets {@code out0[i] = w0 a[i] + w1 b[i] + w2 c[i] + w3 d[i]} and {@code out1[i]} the same one row further down
+     * (over {@code b, c, d, e}) for {@code from <= i < to}: two output rows share four of their five loads.
+     */
+    static void columnFirst(float[] out0, float[] out1, float[] a, float[] b, float[] c, float[] d, float[] e,
+            float w0, float w1, float w2, float w3, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float bi = b[i];
+            float ci = c[i];
+            float di = d[i];
+            out0[i] = Math.fma(w0, a[i], Math.fma(w1, bi, Math.fma(w2, ci, w3 * di)));
+            out1[i] = Math.fma(w0, bi, Math.fma(w1, ci, Math.fma(w2, di, w3 * e[i])));
         }
     }
 
-    /** Adds {@code w0 a[i] + w1 b[i] + w2 c[i] + w3 d[i]} to {@code out[i]} for {@code i < n}. */
-    static void columnNext(float[] out, float[] a, float[] b, float[] c, float[] d, float w0, float w1, float w2,
-            float w3, int n) {
-        for (int i = 0; i < n; i++) {
-            out[i] = Math.fma(w0, a[i], w1 * b[i]) + Math.fma(w2, c[i], Math.fma(w3, d[i], out[i]));
+    /** Adds the four taps of {@link #columnFirst} to {@code out0[i]} and {@code out1[i]} for {@code from <= i < to}. */
+    static void columnNext(float[] out0, float[] out1, float[] a, float[] b, float[] c, float[] d, float[] e,
+            float w0, float w1, float w2, float w3, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float bi = b[i];
+            float ci = c[i];
+            float di = d[i];
+            out0[i] = Math.fma(w0, a[i], w1 * bi) + Math.fma(w2, ci, Math.fma(w3, di, out0[i]));
+            out1[i] = Math.fma(w0, bi, w1 * ci) + Math.fma(w2, di, Math.fma(w3, e[i], out1[i]));
         }
     }
 
