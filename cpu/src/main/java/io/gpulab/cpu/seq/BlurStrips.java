@@ -7,8 +7,10 @@ import java.util.Arrays;
  * Blurs the rows {@code [y0, y1)} of an image strip by strip, reusing one set of buffers for every strip.
  *
  * <p>For each strip the source rows are widened into the unit layout ({@link BlurLayout}) once each, into a ring of
- * {@code 2r + 1} rows that stays in the L2 cache. Each output row is then the column pass over the ring (a weighted
- * sum of whole ring rows), followed by the row pass along x on that one row, and rounding to bytes. Taps are padded
+ * {@code 2r + 2} rows that stays in the L2 cache. Output rows go in pairs: the column pass (a weighted sum of whole
+ * ring rows) computes both rows of a pair in one loop, so that they share the loads from L2, which bounded it; then
+ * each row gets the row pass along x and is rounded to bytes. A pair computes each of its rows with exactly the
+ * operations a lone row would get, so where the pairs fall does not change any byte. Taps are padded
  * with zero weights to a multiple of four, because {@link BlurTaps} takes four per loop.
  */
 final class BlurStrips {
