@@ -1,5 +1,9 @@
 package io.gpulab.cpu.seq;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Moves one image row between interleaved bytes and the unit layout that {@link BlurTaps} filters along x.
  *
@@ -10,21 +14,24 @@ package io.gpulab.cpu.seq;
  * segment carries its own {@code r}-pixel halo on both sides, replicated beyond the image border. Pixel {@code x + 1}
  * of a segment is then exactly {@code UNIT} floats after pixel {@code x}, for every segment at once, which is what
  * lets C2 vectorize the row pass; the column pass combines rows element by element, so it does not care.
- * These two copies are the only scalar loops of the blur; everything else runs in SIMD lanes.
+ * These two copies are the only scalar loops of the blur; everything else runs in SIMD lanes. C2 vectorizes no
+ * conversion between bytes, ints and floats here, and a scalar int-to-float conversion measured slower than or-ing
+ * the byte into the mantissa of 2^23 (a plain register move to a float) and subtracting 2^23 from the whole row
+ * afterwards in SIMD lanes, which is exact. Rounding reads the byte from the low mantissa bits the same way.
  */
 final class BlurLayout {
-
-    /** Exactly float(b) for every unsigned byte b: a table load is cheaper than a scalar int-to-float conversion. */
-    private static final float[] FLOATS = new float[256];
 
     /** Adding 1.5 x 2^23 rounds a float below 2^22 in magnitude to the nearest integer in its low mantissa bits. */
     static final float ROUND = 0x1.8p23f;
 
-    static {
-        for (int i = 0; i < 256; i++) {
-            FLOATS[i] = i;
-        }
-    }
+    /** The bits of 2^23: or-ing a byte b into its mantissa gives exactly 2^23 + b, with no int-to-float conversion. */
+    private static final int BIAS_BITS = 0x4B000000;
+
+    /** Exactly 2^23, which {@link #load} subtracts again in SIMD lanes. */
+    private static final float BIAS = 0x1p23f;
+
+    /** Writes the four bytes of one RGBA pixel with one store instead of four. */
+    private static final VarHandle PIXEL = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] src;
     private final int width;
@@ -75,21 +82,28 @@ final class BlurLayout {
                 pixel(row + (width - 1) * ch, p * BlurTaps.UNIT + lane, t);
             }
         }
+        BlurTaps.subtract(t, BIAS, positions * BlurTaps.UNIT);
     }
 
     private void pixel(int s, int d, float[] t) {
         for (int c = 0; c < ch; c++) {
-            t[d + c] = FLOATS[src[s + c] & 0xFF];
+            t[d + c] = Float.intBitsToFloat(BIAS_BITS | src[s + c] & 0xFF);
+        }
+        if (lanes > ch) {
+            // the unused RGB lane must hold 2^23 too, so that the subtraction leaves it at 0
+            t[d + ch] = BIAS;
         }
     }
 
     private void load4(int s, int d, int count, float[] t) {
         byte[] b = src;
-        for (int k = 0; k < count; k++, s += 4, d += BlurTaps.UNIT) {
-            t[d] = FLOATS[b[s] & 0xFF];
-            t[d + 1] = FLOATS[b[s + 1] & 0xFF];
-            t[d + 2] = FLOATS[b[s + 2] & 0xFF];
-            t[d + 3] = FLOATS[b[s + 3] & 0xFF];
+        for (int k = 0; k < count; k++) {
+            int i = s + 4 * k;
+            int o = d + BlurTaps.UNIT * k;
+            t[o] = Float.intBitsToFloat(BIAS_BITS | b[i] & 0xFF);
+            t[o + 1] = Float.intBitsToFloat(BIAS_BITS | b[i + 1] & 0xFF);
+            t[o + 2] = Float.intBitsToFloat(BIAS_BITS | b[i + 2] & 0xFF);
+            t[o + 3] = Float.intBitsToFloat(BIAS_BITS | b[i + 3] & 0xFF);
         }
     }
 
@@ -120,11 +134,11 @@ final class BlurLayout {
     }
 
     private static void store4(float[] h, int s, int count, int d, byte[] dst) {
-        for (int p = 0; p < count; p++, s += BlurTaps.UNIT, d += 4) {
-            dst[d] = (byte) Float.floatToRawIntBits(h[s]);
-            dst[d + 1] = (byte) Float.floatToRawIntBits(h[s + 1]);
-            dst[d + 2] = (byte) Float.floatToRawIntBits(h[s + 2]);
-            dst[d + 3] = (byte) Float.floatToRawIntBits(h[s + 3]);
+        for (int p = 0; p < count; p++) {
+            int i = s + BlurTaps.UNIT * p;
+            int px = (Float.floatToRawIntBits(h[i]) & 0xFF) | (Float.floatToRawIntBits(h[i + 1]) & 0xFF) << 8
+                    | (Float.floatToRawIntBits(h[i + 2]) & 0xFF) << 16 | Float.floatToRawIntBits(h[i + 3]) << 24;
+            PIXEL.set(dst, d + 4 * p, px);
         }
     }
 

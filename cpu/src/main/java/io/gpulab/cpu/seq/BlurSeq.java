@@ -15,11 +15,11 @@ import java.util.List;
  * <p>How it is fast on JDK 17 without the Vector API: every filter loop is written so that C2 vectorizes it (see
  * {@link BlurTaps}). The image is cut into column strips of {@link #stripWidth} pixels; in a strip, each source row is
  * widened once into a layout where one SIMD vector holds the same position of several segments of the row
- * ({@link BlurLayout}), into a ring of {@code 2r + 1} rows that stays in the L2 cache ({@link BlurStrips}). Per
- * output row the column pass sums whole ring rows, the row pass runs along that one row in the same layout, and the
- * result is rounded to bytes. Widening and rounding are the only scalar loops. Each segment filters its own
- * {@code r}-pixel halo in the column pass, so a strip of segments of {@code len} pixels does {@code 2r / len} extra
- * column work (about 9% at sigma 3).
+ * ({@link BlurLayout}), into a ring of {@code 2r + 2} rows that stays in the L2 cache ({@link BlurStrips}). Per
+ * pair of output rows the column pass sums whole ring rows, then per row the row pass runs along it in the same
+ * layout, and the result is rounded to bytes. Widening and rounding are the only scalar loops. Each segment filters
+ * its own {@code r}-pixel halo in the column pass, so a strip of segments of {@code len} pixels does
+ * {@code 2r / len} extra column work (about 9% at sigma 3).
  */
 public final class BlurSeq implements Kernel<BlurInput, BlurOutput> {
 

@@ -7,13 +7,18 @@ import java.util.Arrays;
  * Blurs the rows {@code [y0, y1)} of an image strip by strip, reusing one set of buffers for every strip.
  *
  * <p>For each strip the source rows are widened into the unit layout ({@link BlurLayout}) once each, into a ring of
- * {@code 2r + 1} rows that stays in the L2 cache. Each output row is then the column pass over the ring (a weighted
- * sum of whole ring rows), followed by the row pass along x on that one row, and rounding to bytes. Taps are padded
+ * {@code 2r + 2} rows that stays in the L2 cache. Output rows go in pairs: the column pass (a weighted sum of whole
+ * ring rows) computes both rows of a pair in one loop, so that they share the loads from L2, which bounded it; then
+ * each row gets the row pass along x and is rounded to bytes. A pair computes each of its rows with exactly the
+ * operations a lone row would get, so where the pairs fall does not change any byte. Taps are padded
  * with zero weights to a multiple of four, because {@link BlurTaps} takes four per loop.
  */
 final class BlurStrips {
 
     private static final int TAPS_PER_LOOP = 4;
+
+    /** Floats per block of the column pass: both output rows of a block (8 KiB) stay in the L1 cache over all taps. */
+    private static final int COLUMN_BLOCK = 1024;
 
     private final Image img;
     private final int r;
@@ -26,6 +31,7 @@ final class BlurStrips {
     private final float[][] ring;
     private final float[] zeros;
     private final float[] column;
+    private final float[] column1;
     private final float[] cascade;
     private final float[][] window;
 
@@ -42,12 +48,13 @@ final class BlurStrips {
         this.lo = Math.max(0, y0 - r);
         int hi = Math.min(img.height() - 1, y1 - 1 + r);
         int row = (maxLen + 2 * r) * BlurTaps.UNIT;
-        this.ring = new float[Math.min(2 * r + 1, hi - lo + 1)][row];
+        this.ring = new float[Math.min(2 * r + 2, hi - lo + 1)][row];
         this.zeros = new float[row];
         // the row cascade reads up to taps - 1 units beyond the last position: zero weights times zeros
         this.column = new float[row + (taps - 1 - 2 * r) * BlurTaps.UNIT];
+        this.column1 = new float[column.length];
         this.cascade = new float[row];
-        this.window = new float[taps][];
+        this.window = new float[taps + 1][];
     }
 
     /** Returns true unless every weight is >= 0 and they sum to at most 1, so that results stay in 0..255. */
@@ -68,25 +75,40 @@ final class BlurStrips {
         int height = img.height();
         Arrays.fill(window, zeros);
         int next = lo;
-        for (int y = y0; y < y1; y++) {
-            for (int need = Math.min(height - 1, y + r); next <= need; next++) {
+        for (int y = y0; y < y1; y += 2) {
+            boolean pair = y + 1 < y1;
+            int last = pair ? y + 1 : y;
+            for (int need = Math.min(height - 1, last + r); next <= need; next++) {
                 layout.load(next, x0, len, ring[(next - lo) % ring.length]);
             }
-            for (int k = 0; k <= 2 * r; k++) {
-                int s = Math.min(height - 1, Math.max(0, y + k - r));
+            for (int k = 0; k <= 2 * r + 1; k++) {
+                // without a second row, its extra window row may be any loaded row: that result is thrown away
+                int s = Math.min(height - 1, Math.max(0, y + Math.min(k, 2 * r + (pair ? 1 : 0)) - r));
                 window[k] = ring[(s - lo) % ring.length];
             }
             columnPass(n);
-            rowPass(len);
+            rowPass(column, len);
             layout.store(cascade, y, x0, x1, len, clamp, dst);
+            if (pair) {
+                rowPass(column1, len);
+                layout.store(cascade, y + 1, x0, x1, len, clamp, dst);
+            }
         }
     }
 
+    /**
+     * Runs the column pass for output rows {@code y} and {@code y + 1} at once, in blocks along the row so that the
+     * two partial sums stay in the L1 cache while every tap group streams its rows from the ring in L2.
+     */
     private void columnPass(int n) {
         float[][] a = window;
-        BlurTaps.columnFirst(column, a[0], a[1], a[2], a[3], w[0], w[1], w[2], w[3], n);
-        for (int k = TAPS_PER_LOOP; k < w.length; k += TAPS_PER_LOOP) {
-            BlurTaps.columnNext(column, a[k], a[k + 1], a[k + 2], a[k + 3], w[k], w[k + 1], w[k + 2], w[k + 3], n);
+        for (int from = 0; from < n; from += COLUMN_BLOCK) {
+            int to = Math.min(n, from + COLUMN_BLOCK);
+            BlurTaps.columnFirst(column, column1, a[0], a[1], a[2], a[3], a[4], w[0], w[1], w[2], w[3], from, to);
+            for (int k = TAPS_PER_LOOP; k < w.length; k += TAPS_PER_LOOP) {
+                BlurTaps.columnNext(column, column1, a[k], a[k + 1], a[k + 2], a[k + 3], a[k + 4], w[k], w[k + 1],
+                        w[k + 2], w[k + 3], from, to);
+            }
         }
     }
 
@@ -95,7 +117,7 @@ final class BlurStrips {
      * {@code cascade[i] = sum_{m >= k} w[m] column[i + (m - k) UNIT]}, needed for positions below {@code len + k};
      * the results carry {@link BlurLayout#ROUND} for the store.
      */
-    private void rowPass(int len) {
+    private void rowPass(float[] column, int len) {
         int k = w.length - TAPS_PER_LOOP;
         float bias = k == 0 ? BlurLayout.ROUND : 0;
         BlurTaps.rowFirst(cascade, column, w[k], w[k + 1], w[k + 2], w[k + 3], bias, (len + k) * BlurTaps.UNIT);
