@@ -16,12 +16,20 @@ package io.gpulab.cpu.seq;
  * the whole blur with the loops below; two rows and four taps per loop vectorize.
  *
  * <p>{@code Math.fma} keeps every sum bit-identical whichever loop (vector or scalar pre- and post-loop) computes
- * it, so any tiling of an image gives the same bytes.
+ * it, so any tiling of an image gives the same bytes; where the CPU has no FMA, {@link #HARDWARE_FMA} switches to
+ * a plain multiply and add, which is just as consistent (Java never contracts it).
  */
 final class BlurTaps {
 
     /** Floats from one pixel to the next along x in the unit layout: 64 bytes, a whole AVX-512 vector. */
     static final int UNIT = 16;
+
+    /**
+     * Whether HotSpot turns {@code Math.fma} into the CPU's fused multiply-add. Without it (a CPU without FMA, or
+     * -XX:-UseFMA) {@code Math.fma} falls back to exact software arithmetic that is hundreds of times slower, so the
+     * taps use a plain multiply and add instead; either form gives the same bits in vector and scalar loops.
+     */
+    static final boolean HARDWARE_FMA = hardwareFma();
 
     private BlurTaps() {
     }
@@ -36,8 +44,8 @@ final class BlurTaps {
             float bi = b[i];
             float ci = c[i];
             float di = d[i];
-            out0[i] = Math.fma(w0, a[i], Math.fma(w1, bi, Math.fma(w2, ci, w3 * di)));
-            out1[i] = Math.fma(w0, bi, Math.fma(w1, ci, Math.fma(w2, di, w3 * e[i])));
+            out0[i] = fma(w0, a[i], fma(w1, bi, fma(w2, ci, w3 * di)));
+            out1[i] = fma(w0, bi, fma(w1, ci, fma(w2, di, w3 * e[i])));
         }
     }
 
@@ -48,8 +56,8 @@ final class BlurTaps {
             float bi = b[i];
             float ci = c[i];
             float di = d[i];
-            out0[i] = Math.fma(w0, a[i], w1 * bi) + Math.fma(w2, ci, Math.fma(w3, di, out0[i]));
-            out1[i] = Math.fma(w0, bi, w1 * ci) + Math.fma(w2, di, Math.fma(w3, e[i], out1[i]));
+            out0[i] = fma(w0, a[i], w1 * bi) + fma(w2, ci, fma(w3, di, out0[i]));
+            out1[i] = fma(w0, bi, w1 * ci) + fma(w2, di, fma(w3, e[i], out1[i]));
         }
     }
 
@@ -59,7 +67,7 @@ final class BlurTaps {
      */
     static void rowFirst(float[] p, float[] t, float w0, float w1, float w2, float w3, float bias, int n) {
         for (int i = 0; i < n; i++) {
-            p[i] = Math.fma(w0, t[i], Math.fma(w1, t[i + 16], Math.fma(w2, t[i + 32], w3 * t[i + 48]))) + bias;
+            p[i] = fma(w0, t[i], fma(w1, t[i + 16], fma(w2, t[i + 32], w3 * t[i + 48]))) + bias;
         }
     }
 
@@ -69,7 +77,7 @@ final class BlurTaps {
      */
     static void rowNext(float[] p, float[] t, float w0, float w1, float w2, float w3, int n) {
         for (int i = 0; i < n; i++) {
-            p[i] = Math.fma(w0, t[i], Math.fma(w1, t[i + 16], Math.fma(w2, t[i + 32], Math.fma(w3, t[i + 48],
+            p[i] = fma(w0, t[i], fma(w1, t[i + 16], fma(w2, t[i + 32], fma(w3, t[i + 48],
                     p[i + 64]))));
         }
     }
@@ -80,7 +88,7 @@ final class BlurTaps {
      */
     static void rowLast(float[] p, float[] t, float w0, float w1, float w2, float w3, float bias, int n) {
         for (int i = 0; i < n; i++) {
-            p[i] = Math.fma(w0, t[i], Math.fma(w1, t[i + 16], Math.fma(w2, t[i + 32], Math.fma(w3, t[i + 48],
+            p[i] = fma(w0, t[i], fma(w1, t[i + 16], fma(w2, t[i + 32], fma(w3, t[i + 48],
                     p[i + 64])))) + bias;
         }
     }
@@ -89,6 +97,21 @@ final class BlurTaps {
     static void subtract(float[] t, float v, int n) {
         for (int i = 0; i < n; i++) {
             t[i] -= v;
+        }
+    }
+
+    /** Returns {@code a * b + c}, fused when the CPU has FMA (one rounding), else with two roundings. */
+    private static float fma(float a, float b, float c) {
+        return HARDWARE_FMA ? Math.fma(a, b, c) : a * b + c;
+    }
+
+    private static boolean hardwareFma() {
+        try {
+            return Boolean.parseBoolean(java.lang.management.ManagementFactory
+                    .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption("UseFMA")
+                    .getValue());
+        } catch (RuntimeException | LinkageError e) {
+            return true; // not HotSpot: assume the JIT handles Math.fma itself
         }
     }
 }
