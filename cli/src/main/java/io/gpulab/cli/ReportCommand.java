@@ -20,7 +20,10 @@ import picocli.CommandLine.Parameters;
 /** Compares the results of one or several machines in one self-contained HTML page: {@code gpulab report}. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Writes one self-contained HTML page (and optionally Markdown) comparing the results "
-                + "directories of one or several machines, as written by 'gpulab bench'.")
+                + "directories of one or several machines, as written by 'gpulab bench'.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ExitCode.L0, "2:usage error (bad option, or a folder that holds no jmh-result.json)",
+            "6:any other error (a file that cannot be read or written)"})
 public final class ReportCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "RESULTS", description = "Results directories, one per machine or run.")
