@@ -55,7 +55,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--forks", paramLabel = "N", description = "JMH forks (default: 1 with --quick, else 2).")
     private int forks;
 
-    @Option(names = "--iterations", paramLabel = "N", description = "Measurement iterations (default: 3 with --quick, else 5).")
+    @Option(names = "--iterations", paramLabel = "N",
+            description = "Measurement iterations (default: 3 with --quick, else 5).")
     private int iterations;
 
     @Option(names = "--iteration-ms", paramLabel = "MS",
