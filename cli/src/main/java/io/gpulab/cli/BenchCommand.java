@@ -22,7 +22,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Runs the JMH benchmarks (task x backend x size) in forked JVMs and writes JMH's JSON, "
                 + "an environment record and the list of skipped combinations to a results directory.",
-            "Backends that cannot run here are skipped with their reason; nothing falls back to another backend."})
+            "Backends that cannot run here are skipped with their reason; nothing falls back to another backend. "
+                    + "Exit code 3 when a backend named in --backends was skipped; the results are written first."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ExitCode.L0, "1:nothing could be measured", ExitCode.L2,
+            "3:a backend named in --backends cannot run here", ExitCode.L6})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -48,10 +52,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "DIR", description = "Results directory (default: results/<host>-<date>).")
     private Path output;
 
-    @Option(names = "--forks", description = "JMH forks (default: 1 with --quick, else 2).")
+    @Option(names = "--forks", paramLabel = "N", description = "JMH forks (default: 1 with --quick, else 2).")
     private int forks;
 
-    @Option(names = "--iterations", description = "Measurement iterations (default: 3 with --quick, else 5).")
+    @Option(names = "--iterations", paramLabel = "N",
+            description = "Measurement iterations (default: 3 with --quick, else 5).")
     private int iterations;
 
     @Option(names = "--iteration-ms", paramLabel = "MS",
@@ -70,7 +75,12 @@ public final class BenchCommand implements Callable<Integer> {
         }
         System.out.println("results:     " + s.results());
         System.out.println("environment: " + s.environment());
-        return s.measured() > 0 ? 0 : 1;
+        if (!backends.isEmpty() && s.skipped().stream().anyMatch(k -> "*".equals(k.size()))) {
+            // as in compare: a backend the user asked for by name must not pass unnoticed in a script
+            System.err.println("gpulab: a backend named in --backends cannot run here (see the skipped lines)");
+            return ExitCode.UNAVAILABLE;
+        }
+        return s.measured() > 0 ? ExitCode.OK : ExitCode.SOME_FAILED;
     }
 
     private BenchPlan plan() {

@@ -55,8 +55,8 @@ final class CompareCommand implements Callable<Integer> {
     List<String> backendIds;
 
     @Option(names = "--size", paramLabel = "SIZE", defaultValue = "small",
-            description = "tiny, small, medium or large (default: ${DEFAULT-VALUE}: about a second per run on "
-                    + "seq).")
+            description = "tiny, small, medium or large (default: ${DEFAULT-VALUE}: a 1920x1080 RGBA image, 10^6 "
+                    + "messages of 64 bytes, the primes up to 10^9).")
     Size size;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",

@@ -1,11 +1,17 @@
 package io.gpulab.cli;
 
+import io.gpulab.api.Availability;
 import io.gpulab.api.Backend;
+import io.gpulab.api.BackendProvider;
+import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.Backends;
+import io.gpulab.api.DeviceInfo;
 import io.gpulab.api.Task;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,9 +30,32 @@ abstract class RunBase implements Callable<Integer> {
     public final Integer call() throws Exception {
         options.validate();
         validate();
+        checkDevice(options.backend, options.device);
         try (Backend backend = Backends.open(options.backend, options.backendOptions());
                 Verifier verifier = new Verifier(options.verify)) {
             return run(new Batches(backend, verifier, options.warmup, options.repeat));
+        }
+    }
+
+    /**
+     * Refuses a {@code --device} that is not one of the backend's own devices, so that a device id meant for
+     * another backend ({@code --backend seq --device cuda:0}) is never silently ignored. An unknown or unavailable
+     * backend is left to {@link Backends#open}, which says why.
+     *
+     * @throws BackendUnavailableException when the backend is available but has no such device (exit code 3)
+     */
+    static void checkDevice(String backendId, String device) {
+        if (device == null) {
+            return;
+        }
+        Optional<Availability> a = Backends.find(backendId).map(BackendProvider::probe);
+        if (a.isEmpty() || !a.get().available()) {
+            return;
+        }
+        List<String> ids = a.get().devices().stream().map(DeviceInfo::id).toList();
+        if (!ids.contains(device)) {
+            throw new BackendUnavailableException("backend " + backendId + " has no device '" + device
+                    + "'; its devices: " + String.join(", ", ids));
         }
     }
 

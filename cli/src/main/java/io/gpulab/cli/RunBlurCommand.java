@@ -101,6 +101,11 @@ final class RunBlurCommand extends RunBase {
                 throw CliException.usage("--channels must be 1 to 4: " + s.channels);
             }
         }
+        if (source.files != null && java.nio.file.Files.exists(source.files.output)
+                && !java.nio.file.Files.isDirectory(source.files.output)) {
+            // refused before the backend opens, and clearer than the "already exists" of createDirectories
+            throw CliException.usage("--output " + source.files.output + " is a file, not a folder");
+        }
     }
 
     @Override

@@ -43,6 +43,10 @@ final class RunSieveCommand extends RunBase {
         if (from < 0) {
             throw CliException.usage("--from must be 0 or more: " + from);
         }
+        if (to < 0) {
+            // a negative end is a typo, not the empty range that FROM > TO means
+            throw CliException.usage("--to must be 0 or more: " + to);
+        }
         if (to > SieveTask.MAX_TO) {
             throw CliException.usage("--to " + to + " is above the supported maximum 10^18");
         }

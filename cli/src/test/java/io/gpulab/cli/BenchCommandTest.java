@@ -8,6 +8,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ class BenchCommandTest {
         Path out = dir.resolve("run");
         int rc = new CommandLine(new BenchCommand()).execute("--quick", "--tasks", "sieve", "--backends",
                 "seq,nosuchbackend", "--iterations", "2", "--iteration-ms", "200", "--output", out.toString());
-        assertEquals(0, rc);
+        assertEquals(3, rc, "a backend named in --backends was skipped; the results are still written");
 
         JsonArray results = JsonParser.parseString(Files.readString(out.resolve("jmh-result.json")))
                 .getAsJsonArray();
@@ -69,13 +70,31 @@ class BenchCommandTest {
         java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
         System.setErr(new java.io.PrintStream(buf, true));
         try {
-            assertEquals(1, new CommandLine(new ReportCommand()).execute(dir.resolve("nope").toString(), "--html",
+            assertEquals(2, new CommandLine(new ReportCommand()).execute(dir.resolve("nope").toString(), "--html",
                     dir.resolve("r.html").toString()));
         } finally {
             System.setErr(old);
         }
         assertTrue(buf.toString().contains("not a gpulab results directory"), buf.toString());
         assertFalse(Files.exists(dir.resolve("r.html")));
+    }
+
+    @Test
+    void reportThatCannotBeWrittenNamesTheFileAndItsCause(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("jmh-result.json"), "[]");
+        // a path under a regular file cannot be created, whatever the user's permissions (tests may run as root)
+        Path html = dir.resolve("jmh-result.json").resolve("r.html");
+        java.io.PrintStream old = System.err;
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(buf, true));
+        try {
+            assertEquals(6, new CommandLine(new ReportCommand()).execute(dir.toString(), "--html", html.toString()));
+        } finally {
+            System.setErr(old);
+        }
+        String err = buf.toString();
+        assertTrue(err.startsWith("gpulab report: " + html + ": "), err);
+        assertEquals(1, err.lines().count(), err);
     }
 
     @Test

@@ -116,4 +116,15 @@ class RunBlurCommandTest {
         assertEquals(2, Cli.run("run", "blur", "-b", "seq", "--width", "3", "--height", "3").code());
         assertEquals(2, Cli.run("run", "blur", "-b", "seq", "--input", "x", "--box", "1").code()); // no --output
     }
+
+    @Test
+    void outputThatIsAFileIsAUsageError() throws IOException {
+        Path file = Files.writeString(tmp.resolve("taken"), "x");
+        Cli.Result r = Cli.run("run", "blur", "-b", "seq", "--input", tmp.toString(), "--output", file.toString(),
+                "--sigma", "1").noStackTrace();
+        assertEquals(2, r.code(), r.err());
+        assertEquals("gpulab: --output " + file + " is a file, not a folder\n", r.err());
+        assertEquals("x", Files.readString(file));
+    }
+
 }

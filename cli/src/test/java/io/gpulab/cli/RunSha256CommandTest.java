@@ -157,6 +157,29 @@ class RunSha256CommandTest {
         assertEquals(2, Cli.run("run", "sha256", "-b", "seq", "--count", "1", "--length", "-1").code());
     }
 
+    @Test
+    void eachBadSyntheticOptionIsNamed() {
+        Cli.Result count = Cli.run("run", "sha256", "-b", "seq", "--count", "-1", "--length", "1").noStackTrace();
+        assertEquals(2, count.code(), count.err());
+        assertEquals("gpulab: --count must be 0 or more: -1\n", count.err());
+        Cli.Result length = Cli.run("run", "sha256", "-b", "seq", "--count", "1", "--length", "-2");
+        assertEquals("gpulab: --length must be 0 or more: -2\n", length.err());
+        Cli.Result iterations = Cli.run("run", "sha256", "-b", "seq", "--count", "1", "--length", "1",
+                "--iterations", "0");
+        assertEquals("gpulab: --iterations must be at least 1: 0\n", iterations.err());
+    }
+
+    @Test
+    void refusesASyntheticBatchWhoseDigestsCannotBeKeptInsteadOfOverflowing() {
+        // 10^9 messages: 32 GB of digests, which forkjoin, process and the GPU backends would hold in one array
+        Cli.Result r = Cli.run("run", "sha256", "-b", "forkjoin", "--count", "10^9", "--length", "64")
+                .noStackTrace();
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("gpulab: --count 1000000000 is above 67108863"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertEquals("", r.out());
+    }
+
     private static String sha256(byte[] data) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
     }

@@ -35,6 +35,25 @@ class RunSieveCommandTest {
     }
 
     @Test
+    void negativeToIsAUsageError() {
+        Cli.Result r = Cli.run("run", "sieve", "-b", "seq", "--to", "-5").noStackTrace();
+        assertEquals(2, r.code(), r.err());
+        assertEquals("gpulab: --to must be 0 or more: -5\n", r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void deviceOfAnotherBackendIsRefusedNotIgnored() {
+        Cli.Result r = Cli.run("run", "sieve", "-b", "seq", "--device", "cuda:0", "--to", "100").noStackTrace();
+        assertEquals(3, r.code(), r.err());
+        assertEquals("gpulab: backend seq has no device 'cuda:0'; its devices: seq\n", r.err());
+        assertEquals("", r.out());
+        Cli.Result own = Cli.run("run", "sieve", "-b", "seq", "--device", "seq", "--to", "100");
+        assertEquals(0, own.code(), own.err());
+        assertEquals("25\n", own.out());
+    }
+
+    @Test
     void jsonHoldsEveryField() {
         Cli.Result r = Cli.run("run", "sieve", "-b", "seq", "--from", "1e6", "--to", "2e6", "--json", "--verify",
                 "--repeat", "3", "--warmup", "1").noStackTrace();
