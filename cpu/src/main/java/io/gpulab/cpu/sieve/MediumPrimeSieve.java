@@ -4,35 +4,46 @@ import java.util.Arrays;
 
 /**
  * Crosses off the medium sieving primes (from one segment of bytes to a few segments) for one {@link SegmentSieve}.
- * Such a prime hits a segment only a handful of times, so per-prime setup and the unpredictable exit of its crossing
- * loop dominate. As in primesieve's EratMedium, the primes are kept in 64 lists, one per pair of prime residue and
- * multiplier position on the wheel: every prime of a list then starts its crossing at the same wheel position, so
- * the loop needs no table lookups (its 8 steps and bits are loaded once per list), and after a segment each prime
- * moves to the list of the position where it stopped. An entry packs {@code p / 30} and the byte offset of its next
- * multiple, relative to the current segment, into one long.
+ * Such a prime hits every segment only a handful of times, so, unlike the large primes, it needs no bucket: every
+ * segment walks all medium primes in ascending order, one packed long each ({@code p / 30}, the wheel position
+ * {@code ri * 8 + wi} of its next multiple and that multiple's byte offset in the current segment). The crossing loop
+ * always starts at step 0 of tables rotated to the prime's wheel position, so it needs no jump into the middle of the
+ * wheel (primesieve's EratMedium sorts its primes by wheel position to make that jump predictable; measured here,
+ * the sorting and the scattered writes it needs were slower than the table lookups).
  */
 final class MediumPrimeSieve {
 
-    private static final int LISTS = 64;
-    private static final int INITIAL_CAPACITY = 16;
+    /** Per {@code rw * 8 + j}: the bit of the j-th multiple from wheel position rw on. */
+    private static final byte[] ROT_BIT = new byte[512];
+    /** Per {@code rw * 8 + j}: the multiplier step after the j-th multiple, to be multiplied by p / 30. */
+    private static final int[] ROT_GAP = new int[512];
+    /** Per {@code rw * 8 + j}: the bytes the step after the j-th multiple adds beyond the multiplied gap. */
+    private static final int[] ROT_CARRY = new int[512];
+
+    static {
+        for (int rw = 0; rw < 64; rw++) {
+            for (int j = 0; j < 8; j++) {
+                int w = (rw + j) & 7;
+                ROT_BIT[rw * 8 + j] = Wheel30.BIT[(rw & 56) + w];
+                ROT_GAP[rw * 8 + j] = Wheel30.GAP[w];
+                ROT_CARRY[rw * 8 + j] = Wheel30.CARRY[(rw & 56) + w];
+            }
+        }
+    }
 
     private final int[] primes;
     private final int first;
     private final int end;
-    private long[][] current = new long[LISTS][];
-    private int[] currentSizes = new int[LISTS];
-    private long[][] next = new long[LISTS][];
-    private int[] nextSizes = new int[LISTS];
+    /** The entries for the current segment; the crossing writes the next segment's into {@code next}. */
+    private long[] current = new long[16];
+    private long[] next = new long[16];
+    private int size;
 
-    /** Creates the lists for the sieving primes with indexes in [first, end). */
+    /** Creates the state for the sieving primes with indexes in [first, end). */
     MediumPrimeSieve(SievingPrimes sievingPrimes, int first, int end) {
         this.primes = sievingPrimes.array();
         this.first = first;
         this.end = end;
-        for (int i = 0; i < LISTS; i++) {
-            current[i] = new long[INITIAL_CAPACITY];
-            next[i] = new long[INITIAL_CAPACITY];
-        }
     }
 
     /** Returns the index of the first sieving prime beyond this part. */
@@ -42,146 +53,99 @@ final class MediumPrimeSieve {
 
     /** Places every medium prime up to sqrt at its first multiple >= max(p^2, chunk start), relative to the chunk. */
     void init(long startByte, long sqrt) {
-        Arrays.fill(nextSizes, 0);
+        size = 0;
         long low = 30 * startByte;
         int[] ps = primes;
         for (int i = first; i < end && ps[i] <= sqrt; i++) {
             long p = ps[i];
             long kmin = Math.max(p, (low + p - 1) / p);
             long k = kmin + Wheel30.TO_NEXT[(int) (kmin % 30)];
-            // p <= sqrt(chunk end), so the offset stays below the chunk size plus p / 5 and fits an int
+            // p <= sqrt(chunk end), so the offset stays below the chunk size plus p / 4 and fits an int
             int offset = (int) (p * k / 30 - startByte);
             int rw = Wheel30.INDEX_OF[(int) (p % 30)] * 8 + Wheel30.INDEX_OF[(int) (k % 30)];
-            push(rw, p / 30 << 32 | offset);
-        }
-    }
-
-    /** Crosses off the n bytes of the segment and moves every prime on to the next segment. */
-    void cross(byte[] seg, int n) {
-        long[][] lists = next;
-        int[] sizes = nextSizes;
-        next = current;
-        nextSizes = currentSizes;
-        current = lists;
-        currentSizes = sizes;
-        Arrays.fill(nextSizes, 0);
-        for (int rw = 0; rw < LISTS; rw++) {
-            if (sizes[rw] > 0) {
-                crossList(seg, n, rw, lists[rw], sizes[rw]);
+            if (size == current.length) {
+                current = Arrays.copyOf(current, 2 * size);
             }
+            // p / 30 < 2^16 for a medium prime, so it fits the top 24 bits
+            current[size++] = p / 30 << 40 | (long) rw << 32 | offset;
+        }
+        if (next.length < current.length) {
+            next = new long[current.length];
         }
     }
 
     /**
-     * Crosses off the primes of one list, whose multipliers all sit at wheel position {@code rw & 7}: the 8 bits and
-     * steps from there on are rotated into locals, so one loop iteration crosses 8 multiples with no table lookup,
-     * checking the segment end before each. That unrolling is why this method is longer than 40 lines.
+     * Crosses off the n bytes of the segment and moves every prime on to the next segment. One loop iteration crosses
+     * 8 multiples, checking the segment end before each (as primesieve's EratMedium does); that unrolling is why this
+     * method is longer than 40 lines.
      */
-    private void crossList(byte[] seg, int n, int rw, long[] list, int size) {
-        int rb = rw & 56;
-        int wi = rw & 7;
-        byte[] bits = Wheel30.BIT;
-        int[] gap = Wheel30.GAP;
-        int[] carry = Wheel30.CARRY;
-        int w0 = wi;
-        int w1 = (wi + 1) & 7;
-        int w2 = (wi + 2) & 7;
-        int w3 = (wi + 3) & 7;
-        int w4 = (wi + 4) & 7;
-        int w5 = (wi + 5) & 7;
-        int w6 = (wi + 6) & 7;
-        int w7 = (wi + 7) & 7;
-        byte m0 = bits[rb + w0];
-        byte m1 = bits[rb + w1];
-        byte m2 = bits[rb + w2];
-        byte m3 = bits[rb + w3];
-        byte m4 = bits[rb + w4];
-        byte m5 = bits[rb + w5];
-        byte m6 = bits[rb + w6];
-        byte m7 = bits[rb + w7];
-        int g0 = gap[w0];
-        int g1 = gap[w1];
-        int g2 = gap[w2];
-        int g3 = gap[w3];
-        int g4 = gap[w4];
-        int g5 = gap[w5];
-        int g6 = gap[w6];
-        int g7 = gap[w7];
-        int c0 = carry[rb + w0];
-        int c1 = carry[rb + w1];
-        int c2 = carry[rb + w2];
-        int c3 = carry[rb + w3];
-        int c4 = carry[rb + w4];
-        int c5 = carry[rb + w5];
-        int c6 = carry[rb + w6];
-        int c7 = carry[rb + w7];
+    void cross(byte[] seg, int n) {
+        long[] in = current;
+        long[] out = next;
+        byte[] rbit = ROT_BIT;
+        int[] rgap = ROT_GAP;
+        int[] rcarry = ROT_CARRY;
         for (int j = 0; j < size; j++) {
-            long e = list[j];
-            int q = (int) (e >>> 32);
+            long e = in[j];
+            int q = (int) (e >>> 40);
+            int rw = (int) (e >>> 32) & 63;
             int o = (int) e;
+            int t = rw << 3;
             int stop;
             for (;;) {
                 if (o >= n) {
                     stop = 0;
                     break;
                 }
-                seg[o] |= m0;
-                o += q * g0 + c0;
+                seg[o] |= rbit[t];
+                o += q * rgap[t] + rcarry[t];
                 if (o >= n) {
                     stop = 1;
                     break;
                 }
-                seg[o] |= m1;
-                o += q * g1 + c1;
+                seg[o] |= rbit[t + 1];
+                o += q * rgap[t + 1] + rcarry[t + 1];
                 if (o >= n) {
                     stop = 2;
                     break;
                 }
-                seg[o] |= m2;
-                o += q * g2 + c2;
+                seg[o] |= rbit[t + 2];
+                o += q * rgap[t + 2] + rcarry[t + 2];
                 if (o >= n) {
                     stop = 3;
                     break;
                 }
-                seg[o] |= m3;
-                o += q * g3 + c3;
+                seg[o] |= rbit[t + 3];
+                o += q * rgap[t + 3] + rcarry[t + 3];
                 if (o >= n) {
                     stop = 4;
                     break;
                 }
-                seg[o] |= m4;
-                o += q * g4 + c4;
+                seg[o] |= rbit[t + 4];
+                o += q * rgap[t + 4] + rcarry[t + 4];
                 if (o >= n) {
                     stop = 5;
                     break;
                 }
-                seg[o] |= m5;
-                o += q * g5 + c5;
+                seg[o] |= rbit[t + 5];
+                o += q * rgap[t + 5] + rcarry[t + 5];
                 if (o >= n) {
                     stop = 6;
                     break;
                 }
-                seg[o] |= m6;
-                o += q * g6 + c6;
+                seg[o] |= rbit[t + 6];
+                o += q * rgap[t + 6] + rcarry[t + 6];
                 if (o >= n) {
                     stop = 7;
                     break;
                 }
-                seg[o] |= m7;
-                o += q * g7 + c7;
+                seg[o] |= rbit[t + 7];
+                o += q * rgap[t + 7] + rcarry[t + 7];
             }
-            push(rb + ((wi + stop) & 7), (e & 0xFFFFFFFF00000000L) | (o - n));
+            int nrw = (rw & 56) | ((rw + stop) & 7);
+            out[j] = (e & 0xFFFFFF0000000000L) | (long) nrw << 32 | (o - n);
         }
-    }
-
-    private void push(int rw, long entry) {
-        long[] list = next[rw];
-        int size = nextSizes[rw];
-        if (size == list.length) {
-            list = Arrays.copyOf(list, 2 * size);
-            next[rw] = list;
-        }
-        list[size] = entry;
-        nextSizes[rw] = size + 1;
+        current = out;
+        next = in;
     }
 }

@@ -13,12 +13,12 @@ import java.util.Arrays;
  * <p>A range is cut into chunks of at most {@link #MAX_CHUNK_SEGMENTS} segments of {@link #SEGMENT_BYTES} bytes
  * (30 numbers a byte on the mod-30 wheel). Each chunk sets up the crossing-off state of its sieving primes once, in
  * three tiers as in primesieve: primes below the segment size keep 8 strided progressions (one per residue of the
- * multiplier); medium primes, up to 5 segments of bytes, hit every segment a few times and are kept sorted by wheel
- * position; larger primes skip segments and wait in the bucket of the segment holding their next multiple, so a
- * segment only touches the large primes that actually hit it.
+ * multiplier); medium primes, up to 5 segments of bytes, hit nearly every segment a few times and are all walked
+ * in every segment; larger primes skip segments and wait in the bucket of the segment holding their next multiple, so
+ * a segment only touches the large primes that actually hit it.
  *
- * <p>Memory per instance: the 256 KiB segment, 33 bytes per small sieving prime (under 1 MB), two 8-byte list
- * entries per medium prime (about 100,000 primes, with growth slack a few MB at most), and at most one 8-byte bucket
+ * <p>Memory per instance: the 256 KiB segment, 33 bytes per small sieving prime (under 1 MB), two 8-byte entries
+ * per medium prime (at most about 100,000 primes, under 4 MB with growth slack), and at most one 8-byte bucket
  * entry per large sieving prime with a multiple in the current chunk (up to 408 MB for a chunk near 10^18, where
  * there are 51 million sieving primes, as in primesieve).
  */
