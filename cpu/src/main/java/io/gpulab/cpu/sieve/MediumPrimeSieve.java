@@ -3,9 +3,9 @@ package io.gpulab.cpu.sieve;
 import java.util.Arrays;
 
 /**
- * Crosses off the medium sieving primes (from one segment of bytes to a few segments) for one {@link SegmentSieve}.
- * Such a prime hits every segment only a handful of times, so, unlike the large primes, it needs no bucket: every
- * segment walks all medium primes in ascending order, one packed long each ({@code p / 30}, the wheel position
+ * Crosses off the medium sieving primes (from 2^15 to a few segments of bytes) for one {@link SegmentSieve}. Such a
+ * prime hits a segment about 1 to 64 times, so, unlike the large primes, it needs no bucket: every segment walks all
+ * medium primes in ascending order, one packed long each ({@code p / 30}, the wheel position
  * {@code ri * 8 + wi} of its next multiple and that multiple's byte offset in the current segment). The crossing loop
  * always starts at step 0 of tables rotated to the prime's wheel position, so it needs no jump into the middle of the
  * wheel (primesieve's EratMedium sorts its primes by wheel position to make that jump predictable; measured here,
