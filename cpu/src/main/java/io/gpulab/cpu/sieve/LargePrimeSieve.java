@@ -4,10 +4,10 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
- * Crosses off the large sieving primes (one segment of bytes and more) for one {@link SegmentSieve} with a bucket
- * sieve: a large prime hits a segment only a few times, so rather than visiting every such prime in every segment,
- * each waits in the bucket of the segment that holds its next multiple. An entry packs {@code p / 30}, the wheel
- * position of the multiplier and the byte offset into one long; there is at most one entry per sieving prime.
+ * Crosses off the large sieving primes (beyond the medium ones) for one {@link SegmentSieve} with a bucket sieve: a
+ * large prime hits a segment at most a few times and skips many, so rather than visiting every such prime in every
+ * segment, each waits in the bucket of the segment that holds its next multiple. An entry packs {@code p / 30}, the
+ * wheel position of the multiplier and the byte offset into one long; there is at most one entry per sieving prime.
  */
 final class LargePrimeSieve {
 

@@ -1,7 +1,7 @@
 package io.gpulab.cpu.sieve;
 
 /**
- * Crosses off the small sieving primes (below one segment of bytes) for one {@link SegmentSieve}: each keeps 8
+ * Crosses off the small sieving primes (below a bound the caller sets) for one {@link SegmentSieve}: each keeps 8
  * strided progressions, one per residue of the multiplier mod 30, as byte offsets into the current segment. The
  * smallest primes, which hit most often, cross one 32 KiB L1 block at a time.
  */
