@@ -123,8 +123,10 @@ final class CompareCommand implements Callable<Integer> {
         List<BackendProvider> chosen = new ArrayList<>();
         for (String id : backendIds) {
             BackendProvider p = all.stream().filter(x -> x.id().equals(id.strip())).findFirst()
-                    .orElseThrow(() -> CliException.usage("unknown backend '" + id + "' in --backends; known: "
-                            + String.join(", ", all.stream().map(BackendProvider::id).toList())));
+                    // exit 3, as 'run' and 'bench' answer a backend they do not know
+                    .orElseThrow(() -> new CliException(ExitCode.UNAVAILABLE, "unknown backend '" + id
+                            + "' in --backends; known: " + String.join(", ", all.stream().map(BackendProvider::id)
+                            .toList())));
             if (!chosen.contains(p)) {
                 chosen.add(p);
             }

@@ -64,9 +64,9 @@ class CompareCommandTest {
     }
 
     @Test
-    void unknownTaskOrBackendIsUsageError() {
+    void unknownTaskIsUsageErrorAndUnknownBackendIsUnavailable() {
         assertEquals(2, Cli.run("compare", "nosuchtask").noStackTrace().code());
-        assertEquals(2, Cli.run("compare", "--backends", "seq,bogus").noStackTrace().code());
+        assertEquals(3, Cli.run("compare", "--backends", "seq,bogus").noStackTrace().code());
         assertEquals(2, Cli.run("compare", "--size", "huge").noStackTrace().code());
         assertEquals(2, Cli.run("compare", "--format", "xml").noStackTrace().code());
     }
