@@ -18,12 +18,6 @@ import picocli.CommandLine.Option;
         exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L5, ExitCode.L6})
 final class RunSha256Command extends RunBase {
 
-    /**
-     * Most messages of one synthetic batch on a backend other than seq: forkjoin, process, opencl and cuda keep all
-     * final digests in one byte array before combining them, and a Java array holds at most 2^31 - 1 bytes.
-     */
-    static final int MAX_KEPT_DIGESTS = Integer.MAX_VALUE / 32;
-
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
@@ -76,11 +70,6 @@ final class RunSha256Command extends RunBase {
         }
         if (s.iterations < 1) {
             throw CliException.usage("--iterations must be at least 1: " + s.iterations);
-        }
-        if (s.count > MAX_KEPT_DIGESTS && !"seq".equals(options.backend)) {
-            throw CliException.usage("--count " + s.count + " is above " + MAX_KEPT_DIGESTS + ", the most messages "
-                    + "backend " + options.backend + " can hash in one batch (it keeps every 32-byte digest in one "
-                    + "Java array); seq combines as it goes and takes any count");
         }
     }
 

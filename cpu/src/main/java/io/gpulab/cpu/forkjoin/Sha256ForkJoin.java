@@ -15,12 +15,17 @@ import java.util.concurrent.RejectedExecutionException;
  * Hashes a batch on a ForkJoinPool. Decomposition: the batch is cut into contiguous chunks of messages of about
  * equal work (SHA-256 blocks times iterations), up to {@value #CHUNKS_PER_THREAD} per pool thread so that a slow
  * or preempted thread does not hold up the rest, but none below {@value #MIN_CHUNK_BLOCKS} blocks, where a task would
- * cost more than it saves. Memory: one shared array of {@code 32 * count} bytes; each chunk writes the digests of its
- * messages into its own slice, with its worker thread's own {@link MessageDigest} (one per thread, reused across
- * chunks and runs). The calling thread feeds the slices to the combined digest in batch order as each chunk
- * finishes, so combining overlaps hashing instead of following it.
+ * cost more than it saves. Each chunk writes the digests of its messages into its own slice of a shared array, with
+ * its worker thread's own {@link MessageDigest} (one per thread, reused across chunks and runs). The calling thread
+ * feeds the slices to the combined digest in batch order as each chunk finishes, so combining overlaps hashing
+ * instead of following it.
  *
- * <p>A kernel instance runs one batch at a time (its combining digest is its own).
+ * <p>Memory: a synthetic batch is hashed a window of {@value #WINDOW} messages at a time (chunked as above), into one
+ * window buffer of 32 bytes per message that is kept and reused across windows and runs, so memory stays flat for
+ * any count. Given messages return every digest, so they are hashed as one window into an array of
+ * {@code 32 * count} bytes.
+ *
+ * <p>A kernel instance runs one batch at a time (its combining digest and window buffer are its own).
  */
 public final class Sha256ForkJoin implements Kernel<Sha256Input, Sha256Output> {
 
@@ -30,18 +35,52 @@ public final class Sha256ForkJoin implements Kernel<Sha256Input, Sha256Output> {
     /** Blocks of work per chunk at least (about 0.1 ms with SHA-NI), so that task overhead stays negligible. */
     static final long MIN_CHUNK_BLOCKS = 1024;
 
+    /** Synthetic messages per window: 32 MiB of digests, enough chunks for any pool, little barrier overhead. */
+    static final int WINDOW = 1 << 20;
+
     private final ForkJoinPool pool;
+    private final int window;
     private final ThreadLocal<MessageDigest> threadDigest = ThreadLocal.withInitial(Sha256Seq::newDigest);
     private final MessageDigest combined = Sha256Seq.newDigest();
+    private byte[] windowDigests = new byte[0];
 
     Sha256ForkJoin(ForkJoinPool pool) {
+        this(pool, WINDOW);
+    }
+
+    /** Creates the kernel with a given synthetic window, so that tests can span several windows cheaply. */
+    Sha256ForkJoin(ForkJoinPool pool, int window) {
+        if (window < 1) {
+            throw new IllegalArgumentException("window must be at least 1 message: " + window);
+        }
         this.pool = pool;
+        this.window = window;
     }
 
     @Override
     public Sha256Output run(Sha256Input input) {
-        int n = input.count();
-        byte[] digests = new byte[Math.multiplyExact(n, Sha256Seq.DIGEST_BYTES)];
+        combined.reset();
+        if (input instanceof Sha256Input.Synthetic s) {
+            int n = s.count();
+            int size = Math.min(n, window) * Sha256Seq.DIGEST_BYTES;
+            if (windowDigests.length < size) {
+                windowDigests = new byte[size];
+            }
+            for (int from = 0; from < n; from += window) {
+                int count = Math.min(window, n - from);
+                // message from + i of the batch is message i of a batch seeded seed + from (the fill rule)
+                hashAndCombine(new Sha256Input.Synthetic(count, s.length(), s.iterations(), s.seed() + from),
+                        windowDigests);
+            }
+            return new Sha256Output(combined.digest(), List.of());
+        }
+        byte[] digests = new byte[Math.multiplyExact(input.count(), Sha256Seq.DIGEST_BYTES)];
+        hashAndCombine(input, digests);
+        return Sha256Seq.output(input, combined.digest(), digests);
+    }
+
+    /** Hashes every message of {@code input} in parallel chunks into {@code digests}, feeding them to the combiner. */
+    private void hashAndCombine(Sha256Input input, byte[] digests) {
         int[] bounds = chunkBounds(input, pool.getParallelism() * CHUNKS_PER_THREAD);
         int chunks = bounds.length - 1;
         ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[chunks];
@@ -52,7 +91,6 @@ public final class Sha256ForkJoin implements Kernel<Sha256Input, Sha256Output> {
                 tasks[c] = pool.submit(() -> Sha256Seq.digestRange(threadDigest.get(), input, from, to, digests,
                         from * Sha256Seq.DIGEST_BYTES));
             }
-            combined.reset();
             for (int c = 0; c < chunks; c++) {
                 tasks[c].join();
                 combined.update(digests, bounds[c] * Sha256Seq.DIGEST_BYTES,
@@ -65,7 +103,6 @@ public final class Sha256ForkJoin implements Kernel<Sha256Input, Sha256Output> {
             cancel(tasks);
             throw e;
         }
-        return Sha256Seq.output(input, combined.digest(), digests);
     }
 
     private static void cancel(ForkJoinTask<?>[] tasks) {

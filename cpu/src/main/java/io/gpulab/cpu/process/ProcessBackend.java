@@ -106,6 +106,11 @@ public final class ProcessBackend implements Backend {
         return pool.pids();
     }
 
+    /** Returns the worker pool, so that tests in this package can build kernels with test-only parameters. */
+    WorkerPool pool() {
+        return pool;
+    }
+
     /** Returns the pids of the workers that have a shard in flight right now (for tests and diagnostics). */
     public Set<Long> busyWorkerPids() {
         return pool.busyPids();

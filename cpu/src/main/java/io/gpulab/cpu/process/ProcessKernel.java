@@ -36,10 +36,10 @@ abstract class ProcessKernel<I, O> implements Kernel<I, O> {
         return events;
     }
 
-    /** Records the seconds since the previous phase ended under this name. */
+    /** Adds the seconds since the previous phase ended to this name's total (a phase may recur in one run). */
     protected final void endPhase(String name) {
         long now = System.nanoTime();
-        phases.put(name, (now - phaseStart) / 1e9);
+        phases.merge(name, (now - phaseStart) / 1e9, Double::sum);
         phaseStart = now;
     }
 

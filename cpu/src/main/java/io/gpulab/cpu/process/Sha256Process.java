@@ -5,20 +5,26 @@ import io.gpulab.cpu.seq.Sha256Seq;
 import io.gpulab.tasks.Sha256Input;
 import io.gpulab.tasks.Sha256Output;
 import java.nio.ByteBuffer;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Hashes a batch on worker JVMs in contiguous chunks of messages, each worker calling
- * {@code Sha256Seq.digestRange} and writing its 32-byte digests at their batch position in a shared result file;
- * the parent then combines them with {@code Sha256Seq.output}.
+ * {@code Sha256Seq.digestRange} and writing its 32-byte digests at their position in a shared result file; the
+ * parent then reads them back in order into the combined digest.
  *
- * <p>For a synthetic batch only its four parameters and the chunk bounds cross (workers generate the messages).
- * Given messages are laid out once in a shared input file: a table of {@code n + 1} file offsets, then the bytes
- * of every message back to back; a chunk is then its first table entry and its message count.
+ * <p>For a synthetic batch only its four parameters and the chunk bounds cross (workers generate the messages). It is
+ * hashed a window of {@value #WINDOW} messages at a time, each window cut into shards among the workers, through one
+ * result file and one parent buffer of 32 bytes per window message that every window reuses, so memory and disk stay
+ * flat for any count. Given messages return every digest, so they go as one window: they are laid out once in a
+ * shared input file (a table of {@code n + 1} file offsets, then the bytes of every message back to back), a chunk
+ * being its first table entry and its message count.
  */
 final class Sha256Process extends ProcessKernel<Sha256Input, Sha256Output> {
 
+    /** Synthetic messages per window: 32 MiB of digests, still enough shards to balance every worker. */
+    static final int WINDOW = 1 << 20;
     /** The smallest chunk of a synthetic batch, in 64-byte compression blocks. */
     private static final double MIN_BLOCKS = 1 << 15;
     /** The smallest chunk of given messages, in bytes. */
@@ -27,14 +33,31 @@ final class Sha256Process extends ProcessKernel<Sha256Input, Sha256Output> {
     private static final long MAX_BYTES = 256L << 20;
     private static final int STAGING = 1 << 20;
 
+    private final int window;
+    private final MessageDigest combined = Sha256Seq.newDigest();
+
     /** Creates the kernel on this pool. */
     Sha256Process(WorkerPool pool, int fixedShards) {
+        this(pool, fixedShards, WINDOW);
+    }
+
+    /** Creates the kernel with a given synthetic window, so that tests can span several windows cheaply. */
+    Sha256Process(WorkerPool pool, int fixedShards, int window) {
         super(pool, fixedShards);
+        if (window < 1) {
+            throw new IllegalArgumentException("window must be at least 1 message: " + window);
+        }
+        this.window = window;
     }
 
     @Override
     public Sha256Output run(Sha256Input input) {
         List<String> events = beginRun();
+        combined.reset();
+        if (input instanceof Sha256Input.Synthetic s) {
+            runSynthetic(s, events);
+            return new Sha256Output(combined.digest(), List.of());
+        }
         int n = input.count();
         if (n == 0) {
             return Sha256Seq.output(input, new byte[0]);
@@ -43,40 +66,61 @@ final class Sha256Process extends ProcessKernel<Sha256Input, Sha256Output> {
         try (SharedFile out = SharedFile.create("sha256-digests", digests.length)) {
             List<Shard> shards = new ArrayList<>();
             List<Integer> counts = new ArrayList<>();
-            SharedFile in = null;
-            try {
-                if (input instanceof Sha256Input.Synthetic s) {
-                    double blocks = (double) n * s.iterations() * ((s.length() + 9 + 63) / 64);
-                    int k = shardCount(blocks, MIN_BLOCKS, n);
-                    int from = 0;
-                    for (int i = 0; i < k; i++) {
-                        int to = from + n / k + (i < n % k ? 1 : 0);
-                        shards.add(new Shard("messages [" + from + ", " + to + ")",
-                                WorkerTasks.sha256Synthetic(s, from, to, out.path(), 32L * from)));
-                        counts.add(to - from);
-                        from = to;
-                    }
-                } else {
-                    in = layOut(((Sha256Input.Messages) input).messages(), out, shards, counts);
-                }
+            try (SharedFile in = layOut(((Sha256Input.Messages) input).messages(), out, shards, counts)) {
                 endPhase("copy-in");
-                long[] done = pool.run("sha256", shards, events);
-                for (int i = 0; i < done.length; i++) {
-                    if (done[i] != counts.get(i)) {
-                        throw new BackendException("sha256 shard " + shards.get(i).description() + ": worker wrote "
-                                + done[i] + " digests instead of " + counts.get(i));
-                    }
-                }
-                endPhase("workers");
-            } finally {
-                if (in != null) {
-                    in.close();
-                }
+                runShards(shards, counts, events);
             }
             out.read(0, digests, 0, digests.length);
         }
+        combined.update(digests);
         endPhase("copy-out");
-        return Sha256Seq.output(input, digests);
+        return Sha256Seq.output(input, combined.digest(), digests);
+    }
+
+    /** Hashes a synthetic batch window by window into the combined digest. */
+    private void runSynthetic(Sha256Input.Synthetic s, List<String> events) {
+        int n = s.count();
+        if (n == 0) {
+            return;
+        }
+        byte[] digests = new byte[Math.min(n, window) * 32];
+        try (SharedFile out = SharedFile.create("sha256-digests", digests.length)) {
+            for (int first = 0; first < n; first += window) {
+                // message first + i of the batch is message i of a batch seeded seed + first (the fill rule)
+                Sha256Input.Synthetic w = new Sha256Input.Synthetic(Math.min(window, n - first), s.length(),
+                        s.iterations(), s.seed() + first);
+                List<Shard> shards = new ArrayList<>();
+                List<Integer> counts = new ArrayList<>();
+                int m = w.count();
+                double blocks = (double) m * w.iterations() * ((w.length() + 9 + 63) / 64);
+                int k = shardCount(blocks, MIN_BLOCKS, m);
+                int from = 0;
+                for (int i = 0; i < k; i++) {
+                    int to = from + m / k + (i < m % k ? 1 : 0);
+                    shards.add(new Shard("messages [" + (first + from) + ", " + (first + to) + ")",
+                            WorkerTasks.sha256Synthetic(w, from, to, out.path(), 32L * from)));
+                    counts.add(to - from);
+                    from = to;
+                }
+                endPhase("copy-in");
+                runShards(shards, counts, events);
+                out.read(0, digests, 0, 32 * m);
+                combined.update(digests, 0, 32 * m);
+                endPhase("copy-out");
+            }
+        }
+    }
+
+    /** Runs the shards on the pool and checks that each wrote as many digests as it had messages. */
+    private void runShards(List<Shard> shards, List<Integer> counts, List<String> events) {
+        long[] done = pool.run("sha256", shards, events);
+        for (int i = 0; i < done.length; i++) {
+            if (done[i] != counts.get(i)) {
+                throw new BackendException("sha256 shard " + shards.get(i).description() + ": worker wrote "
+                        + done[i] + " digests instead of " + counts.get(i));
+            }
+        }
+        endPhase("workers");
     }
 
     /** Copies the messages and their offset table into a new shared file and cuts them into chunks by bytes. */

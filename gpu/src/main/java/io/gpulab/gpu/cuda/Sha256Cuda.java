@@ -5,6 +5,7 @@ import io.gpulab.cpu.seq.Sha256Seq;
 import io.gpulab.gpu.Sha256Batches;
 import io.gpulab.tasks.Sha256Input;
 import io.gpulab.tasks.Sha256Output;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +21,10 @@ import java.util.Map;
  * <p>Memory and transfers: a synthetic batch uploads nothing (each thread generates its message from
  * {@code seed + i}); given messages are packed end to end into one pinned buffer with a 64-bit offset and a 32-bit
  * length per message ({@link Sha256Batches#pack}) and uploaded per launch. Each launch downloads 32 bytes per
- * message; the host then computes the combined digest over all of them, as {@code seq} does.
+ * message. A synthetic batch feeds each launch's digests to the host's combining digest straight away, through one
+ * host window of 32 bytes per launch message reused by every launch and run (as on opencl), so host memory stays
+ * flat for any count; given messages return every digest, so theirs are kept for the whole batch and combined at
+ * the end, as {@code seq} does.
  */
 final class Sha256Cuda implements Kernel<Sha256Input, Sha256Output> {
 
@@ -38,6 +42,8 @@ final class Sha256Cuda implements Kernel<Sha256Input, Sha256Output> {
     private final CudaBuffer lengths;
     private final CudaBuffer digests;
     private final CudaTimer timer;
+    private final MessageDigest combined = Sha256Seq.newDigest();
+    private byte[] window = new byte[0];
 
     /** Creates the kernel in this context; buffers are allocated on the first run and grown as needed. */
     Sha256Cuda(CudaContext context, long maxChunkBytes) {
@@ -57,10 +63,14 @@ final class Sha256Cuda implements Kernel<Sha256Input, Sha256Output> {
 
     private Sha256Output hash(Sha256Input input) {
         timer.reset();
-        byte[] out = new byte[Math.multiplyExact(input.count(), 32)];
+        combined.reset();
         long budget = context.budget(maxChunkBytes);
         if (input instanceof Sha256Input.Synthetic s) {
             int chunk = Sha256Batches.syntheticPerLaunch(budget, Sha256Batches.MAX_PER_LAUNCH);
+            int size = 32 * Math.min(chunk, Math.max(1, s.count()));
+            if (window.length < size) {
+                window = new byte[size];
+            }
             for (int from = 0; from < s.count(); from += chunk) {
                 int n = Math.min(chunk, s.count() - from);
                 digests.ensure(32L * n);
@@ -68,17 +78,20 @@ final class Sha256Cuda implements Kernel<Sha256Input, Sha256Output> {
                 timer.uploaded();
                 CudaLaunch.of(context, SYNTHETIC).u64(s.seed() + from).u32(n).u32(s.length()).u32(s.iterations())
                         .pointer(digests.device()).run(blocks(n), 1, BLOCK, 1);
-                collect(n, out, from);
+                collect(n, window, 0);
+                combined.update(window, 0, 32 * n);
             }
-        } else {
-            List<byte[]> msgs = ((Sha256Input.Messages) input).messages();
-            List<int[]> launches = Sha256Batches.split(msgs, Sha256Batches.packingBudget(budget),
-                    Sha256Batches.MAX_PER_LAUNCH);
-            for (int[] range : launches) {
-                hashMessages(Sha256Batches.pack(msgs, range[0], range[1]), range[0], out);
-            }
+            return new Sha256Output(combined.digest(), List.of());
         }
-        return Sha256Seq.output(input, out);
+        byte[] out = new byte[Math.multiplyExact(input.count(), 32)];
+        List<byte[]> msgs = ((Sha256Input.Messages) input).messages();
+        List<int[]> launches = Sha256Batches.split(msgs, Sha256Batches.packingBudget(budget),
+                Sha256Batches.MAX_PER_LAUNCH);
+        for (int[] range : launches) {
+            hashMessages(Sha256Batches.pack(msgs, range[0], range[1]), range[0], out);
+        }
+        combined.update(out);
+        return Sha256Seq.output(input, combined.digest(), out);
     }
 
     /** Hashes one launch of packed messages, the first being message {@code from} of the batch. */

@@ -10,6 +10,7 @@ import io.gpulab.gpu.KernelSources;
 import io.gpulab.gpu.Sha256Batches;
 import io.gpulab.tasks.Sha256Input;
 import io.gpulab.tasks.Sha256Output;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,10 @@ import org.jocl.cl_mem;
  * <p>Decomposition and traffic: a synthetic batch crosses the bus as four scalars per launch (first value,
  * count, length, iterations), the messages being generated and iterated on the device; given messages are packed
  * into one byte buffer per launch with 64-bit offsets and 32-bit lengths. Each launch downloads its 32-byte
- * digests; the combined digest (SHA-256 over all digests in order) is then computed on the host. Launches are
+ * digests. A synthetic batch feeds each launch's digests to the host's combining digest (SHA-256 over all digests in
+ * order) straight away, through one host window of 32 bytes per launch message reused by every launch and run, so
+ * host memory stays flat for any count; given messages return every digest, so theirs are kept for the whole batch
+ * and combined at the end. Launches are
  * split so that every buffer stays within the backend's per-buffer budget ({@link Sha256Batches}); one message
  * larger than the budget is a {@link io.gpulab.api.DeviceOutOfMemoryException}. The device buffers are kept
  * across runs and grow when a launch needs more; {@link #close} releases them.
@@ -42,7 +46,9 @@ final class Sha256OpenCl implements Kernel<Sha256Input, Sha256Output> {
     private final OpenClBuffer offsets;
     private final OpenClBuffer lengths;
     private final OpenClBuffer out;
+    private final MessageDigest combined = Sha256Seq.newDigest();
     private final List<String> events = new ArrayList<>();
+    private byte[] window = new byte[0];
     private Map<String, Double> phases = Map.of();
 
     /** Builds (or reuses) the program and creates both kernels. */
@@ -62,27 +68,42 @@ final class Sha256OpenCl implements Kernel<Sha256Input, Sha256Output> {
         OpenClQueue queue = backend.queue();
         queue.beginRun();
         events.clear();
-        byte[] digests = new byte[Math.multiplyExact(input.count(), 32)];
-        int launches = input instanceof Sha256Input.Synthetic s ? runSynthetic(s, digests)
-                : runMessages((Sha256Input.Messages) input, digests);
+        combined.reset();
+        Sha256Output result;
+        int launches;
+        if (input instanceof Sha256Input.Synthetic s) {
+            launches = runSynthetic(s);
+            result = new Sha256Output(combined.digest(), List.of());
+        } else {
+            byte[] digests = new byte[Math.multiplyExact(input.count(), 32)];
+            launches = runMessages((Sha256Input.Messages) input, digests);
+            combined.update(digests);
+            result = Sha256Seq.output(input, combined.digest(), digests);
+        }
         if (launches > 1) {
             events.add("sha256 split into " + launches + " launches (per-buffer budget " + backend.budget()
                     + " bytes)");
         }
         phases = queue.endRun();
-        return Sha256Seq.output(input, digests);
+        return result;
     }
 
-    private int runSynthetic(Sha256Input.Synthetic s, byte[] digests) {
+    /** Hashes a synthetic batch launch by launch, each launch's digests going to the combiner through the window. */
+    private int runSynthetic(Sha256Input.Synthetic s) {
         int per = Sha256Batches.syntheticPerLaunch(backend.budget(), MAX_PER_LAUNCH);
         OpenClQueue queue = backend.queue();
-        cl_mem out = this.out.ensure(32L * Math.min(per, Math.max(1, s.count())));
+        int size = 32 * Math.min(per, Math.max(1, s.count()));
+        cl_mem out = this.out.ensure(size);
+        if (window.length < size) {
+            window = new byte[size];
+        }
         int launches = 0;
         for (int from = 0; from < s.count(); from += per) {
             int n = Math.min(per, s.count() - from);
             OpenClQueue.args(synthetic, s.seed() + from, n, s.length(), s.iterations(), out);
             queue.launch(synthetic, new long[] {roundUp(n)}, new long[] {group});
-            queue.read(out, 0, Pointer.to(digests).withByteOffset(32L * from), 32L * n);
+            queue.read(out, 0, Pointer.to(window), 32L * n);
+            combined.update(window, 0, 32 * n);
             launches++;
         }
         return launches;

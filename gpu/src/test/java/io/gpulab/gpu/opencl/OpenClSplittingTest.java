@@ -18,6 +18,7 @@ import io.gpulab.images.SyntheticImages;
 import io.gpulab.tasks.BlurInput;
 import io.gpulab.tasks.BlurSpec;
 import io.gpulab.tasks.Sha256Input;
+import io.gpulab.tasks.Sha256Output;
 import io.gpulab.tasks.SieveInput;
 import io.gpulab.tasks.Tasks;
 import java.util.ArrayList;
@@ -110,6 +111,25 @@ class OpenClSplittingTest {
         }
         assertSplitAndEqual(64 << 10, Tasks.SHA256, new Sha256Input.Messages(msgs), "sha256 of 300 messages");
         assertSplitAndEqual(64 << 10, Tasks.SHA256, new Sha256Input.Synthetic(5000, 70, 3, -9), "sha256 synthetic");
+    }
+
+    @Test
+    void sha256SyntheticBatchesSpanningSeveralWindowsMatchSeqOnOneKernel() {
+        // at a 64 KiB cap a window (one launch) holds 2048 messages: a short last window, an exact multiple, and
+        // a batch smaller than the window buffer that the previous runs left behind
+        List<Sha256Input> inputs = List.of(new Sha256Input.Synthetic(5000, 70, 3, Long.MIN_VALUE + 7),
+                new Sha256Input.Synthetic(4096, 0, 1, 5), new Sha256Input.Synthetic(10, 64, 2, -1));
+        try (Backend b = openWithCap(64 << 10); Backend seq = new SeqBackend();
+                Kernel<Sha256Input, Sha256Output> k = b.prepare(Tasks.SHA256, inputs.get(0));
+                Kernel<Sha256Input, Sha256Output> ref = seq.prepare(Tasks.SHA256, inputs.get(0))) {
+            for (Sha256Input in : inputs) {
+                Verdict v = Tasks.SHA256.compare(ref.run(in), k.run(in));
+                assertTrue(v.ok(), in + " on " + b.device() + ": " + v);
+                assertEquals(in.count() > 2048, k.events().stream().anyMatch(e -> e.contains("split into")),
+                        in + ": " + k.events());
+            }
+            assertEquals(32L * 2048, ((Sha256OpenCl) k).deviceBytes(), "device digests stay one window");
+        }
     }
 
     @Test

@@ -1,0 +1,50 @@
+package io.gpulab.gpu.cuda;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gpulab.api.Backend;
+import io.gpulab.api.BackendOptions;
+import io.gpulab.api.BackendProvider;
+import io.gpulab.api.Kernel;
+import io.gpulab.api.Verdict;
+import io.gpulab.conformance.RequireBackend;
+import io.gpulab.cpu.seq.SeqBackend;
+import io.gpulab.tasks.Sha256Input;
+import io.gpulab.tasks.Sha256Output;
+import io.gpulab.tasks.Tasks;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks that synthetic batches hashed launch by launch into the combining digest agree with {@code seq}: device
+ * buffers capped at 1024 bytes make a window (one launch) of 32 messages. Mirrors the opencl window test.
+ */
+class Sha256CudaWindowTest {
+
+    private static BackendProvider provider;
+
+    @BeforeAll
+    static void requireCuda() {
+        provider = RequireBackend.available("cuda");
+    }
+
+    @Test
+    void syntheticBatchesSpanningSeveralWindowsMatchSeqOnOneKernel() {
+        // a short last window, an exact multiple of the window, then a batch smaller than the kept window buffer
+        List<Sha256Input> inputs = List.of(new Sha256Input.Synthetic(1001, 70, 3, Long.MIN_VALUE + 7),
+                new Sha256Input.Synthetic(640, 0, 1, 5), new Sha256Input.Synthetic(10, 64, 2, -1));
+        BackendOptions d = BackendOptions.defaults();
+        BackendOptions capped = new BackendOptions(null, d.threads(), d.workers(), d.workerTimeout(),
+                Map.of(CudaBackend.MAX_CHUNK, "1024"));
+        try (Backend b = provider.open(capped); Backend seq = new SeqBackend();
+                Kernel<Sha256Input, Sha256Output> k = b.prepare(Tasks.SHA256, inputs.get(0));
+                Kernel<Sha256Input, Sha256Output> ref = seq.prepare(Tasks.SHA256, inputs.get(0))) {
+            for (Sha256Input in : inputs) {
+                Verdict v = Tasks.SHA256.compare(ref.run(in), k.run(in));
+                assertTrue(v.ok(), in + " on " + b.device() + ": " + v);
+            }
+        }
+    }
+}
