@@ -2,6 +2,7 @@ package io.gpulab.cli;
 
 import io.gpulab.api.BackendException;
 import io.gpulab.api.BackendUnavailableException;
+import io.gpulab.api.InvalidOptionException;
 import io.gpulab.tasks.SelfTest;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -70,6 +71,9 @@ public final class Main {
         PrintWriter err = cl.getErr();
         if (ex instanceof CliException c) {
             return fail(err, debug, ex, c.getMessage(), c.exitCode());
+        }
+        if (ex instanceof InvalidOptionException) {
+            return fail(err, debug, ex, ex.getMessage(), ExitCode.USAGE);
         }
         if (ex instanceof BackendUnavailableException) {
             return fail(err, debug, ex, ex.getMessage(), ExitCode.UNAVAILABLE);

@@ -32,6 +32,15 @@ class FailureExitCodesTest {
     }
 
     @Test
+    void invalidBackendOptionIsAUsageErrorWithOneLine() {
+        Cli.Result r = Cli.run("run", "sieve", "-b", "process", "--workers", "1", "-X", "process.bogus=1", "--to",
+                "100").noStackTrace();
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("gpulab: unknown process option process.bogus"), r.err());
+    }
+
+    @Test
     void backendFailureExits5WithOneLine() {
         Cli.Result r = Cli.run("run", "sieve", "-b", "faulty", "--to", Long.toString(FaultyProvider.FAIL_TO))
                 .noStackTrace();

@@ -2,6 +2,7 @@ package io.gpulab.cpu.process;
 
 import io.gpulab.api.Backend;
 import io.gpulab.api.BackendException;
+import io.gpulab.api.InvalidOptionException;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.Kernel;
 import io.gpulab.api.Task;
@@ -54,20 +55,21 @@ public final class ProcessBackend implements Backend {
     public ProcessBackend(BackendOptions options) {
         for (String key : options.extra().keySet()) {
             if (key.startsWith("process.") && !EXTRA_KEYS.contains(key)) {
-                throw new BackendException("unknown process option " + key + "; known: " + EXTRA_KEYS);
+                throw new InvalidOptionException("unknown process option " + key + "; known: " + EXTRA_KEYS);
             }
         }
         String heap = options.extra().getOrDefault("process.workerHeap", DEFAULT_HEAP);
         if (!heap.matches("[0-9]+[kmgKMG]?")) {
-            throw new BackendException("process.workerHeap must look like 512m or 2g: " + heap);
+            throw new InvalidOptionException("process.workerHeap must look like 512m or 2g: " + heap);
         }
         try {
             fixedShards = Integer.parseInt(options.extra().getOrDefault("process.shards", "0"));
         } catch (NumberFormatException e) {
-            throw new BackendException("process.shards must be an integer: " + options.extra().get("process.shards"));
+            throw new InvalidOptionException("process.shards must be an integer: "
+                    + options.extra().get("process.shards"));
         }
         if (options.workerTimeout().isNegative() || options.workerTimeout().isZero()) {
-            throw new BackendException("worker timeout must be positive: " + options.workerTimeout());
+            throw new InvalidOptionException("worker timeout must be positive: " + options.workerTimeout());
         }
         List<String> command = WorkerProcess.command(heap, options.extra().get("process.fault"));
         pool = new WorkerPool(options.effectiveWorkers(), command, options.workerTimeout());
