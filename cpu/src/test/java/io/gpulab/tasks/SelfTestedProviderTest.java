@@ -152,7 +152,7 @@ class SelfTestedProviderTest {
                 Sha256Output out = (Sha256Output) k.run(in);
                 byte[] d = out.digests().get(0).clone();
                 d[0] ^= 1;
-                return (O) new Sha256Output(out.combined(), List.of(d));
+                return (O) new Sha256Output(out.fold(), List.of(d));
             };
         }
 
