@@ -11,9 +11,10 @@ import picocli.CommandLine.Option;
 
 /** Runs {@code gpulab run sha256}: hashes files like {@code sha256sum}, or a synthetic batch. */
 @Command(name = "sha256", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Hashes files (one sha256sum line each) or a synthetic batch (one combined digest).",
+        description = {"Hashes files (one sha256sum line each) or a synthetic batch (one line: fold HEX).",
             "Synthetic message i, byte j = byte (j mod 8) of the little-endian 64-bit value SEED + i; each digest is "
-                    + "re-hashed ITERATIONS - 1 more times; the result is SHA-256 over the N final digests in order."},
+                    + "re-hashed ITERATIONS - 1 more times; the result is the fold of the N final digests, a checksum "
+                    + "summed over the messages (see the README), not a cryptographic commitment."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L5, ExitCode.L6})
 final class RunSha256Command extends RunBase {
@@ -81,9 +82,9 @@ final class RunSha256Command extends RunBase {
     private int runSynthetic(Batches batches) {
         Synthetic s = source.synthetic;
         Sha256Input in = new Sha256Input.Synthetic(s.count, s.length, s.iterations, s.seed);
-        String hex = batches.run(Tasks.SHA256, in).combinedHex();
-        lines().println(hex);
-        return finish(batches, Tasks.SHA256, Tasks.SHA256.workUnits(in), Map.of("digest", hex), false);
+        String hex = batches.run(Tasks.SHA256, in).foldHex();
+        lines().println("fold " + hex);
+        return finish(batches, Tasks.SHA256, Tasks.SHA256.workUnits(in), Map.of("fold", hex), false);
     }
 
     private int runFiles(Batches batches) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gpulab.tasks.Sha256Fold;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,13 +26,13 @@ class RunSha256CommandTest {
     Path tmp;
 
     @Test
-    void syntheticDigestFollowsTheFillRule() throws Exception {
+    void syntheticFoldFollowsTheFillRule() throws Exception {
         int count = 37;
         int length = 70;
         int iterations = 3;
         long seed = -5;
         MessageDigest md = MessageDigest.getInstance("SHA-256");
-        MessageDigest all = MessageDigest.getInstance("SHA-256");
+        Sha256Fold all = new Sha256Fold();
         for (int i = 0; i < count; i++) {
             byte[] msg = new byte[length];
             long v = seed + i;
@@ -42,12 +43,18 @@ class RunSha256CommandTest {
             for (int k = 1; k < iterations; k++) {
                 d = md.digest(d);
             }
-            all.update(d);
+            all.add(i, d, 0);
         }
         Cli.Result r = Cli.run("run", "sha256", "-b", "seq", "--count", "37", "--length", "70", "--iterations", "3",
                 "--seed", "-5", "--verify");
         assertEquals(0, r.code(), r.err());
-        assertEquals(HexFormat.of().formatHex(all.digest()) + "\n", r.out());
+        assertEquals("fold " + all + "\n", r.out());
+        Cli.Result json = Cli.run("run", "sha256", "-b", "seq", "--count", "37", "--length", "70", "--iterations", "3",
+                "--seed", "-5", "--json");
+        assertEquals(0, json.code(), json.err());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> report = (Map<String, Object>) MiniJson.parse(json.out());
+        assertEquals(Map.of("fold", all.toString()), report.get("result"), json.out());
     }
 
     @Test
@@ -173,9 +180,9 @@ class RunSha256CommandTest {
 
     @Test
     void acceptsASyntheticBatchOfAnyIntCountOnEveryBackend() {
-        // 10^9 messages (32 GB of digests) were once refused on all but seq; every backend now combines window by
-        // window, so the options pass validation (hashing them here would take minutes; the windowing has its own
-        // tests per backend)
+        // 10^9 messages (32 GB of digests) were once refused on all but seq; every backend now folds as it goes, so
+        // the options pass validation (hashing them here would take minutes; the folding has its own tests per
+        // backend)
         for (String backend : new String[] {"seq", "forkjoin", "process", "opencl", "cuda"}) {
             RunSha256Command cmd = new RunSha256Command();
             new CommandLine(cmd).parseArgs("-b", backend, "--count", "10^9", "--length", "64");

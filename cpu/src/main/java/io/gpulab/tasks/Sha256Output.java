@@ -6,18 +6,18 @@ import java.util.List;
 /**
  * Holds the result of hashing a batch.
  *
- * @param combined SHA-256 over the concatenation of the final digests in batch order (32 bytes)
+ * @param fold the {@link Sha256Fold} of the final digests (32 bytes; all zero for an empty batch)
  * @param digests the final digest of each message for given messages; empty for a synthetic batch
  */
-public record Sha256Output(byte[] combined, List<byte[]> digests) {
+public record Sha256Output(byte[] fold, List<byte[]> digests) {
 
     /** Creates the result with an immutable list of the same digest arrays. */
     public Sha256Output {
         digests = List.copyOf(digests);
     }
 
-    /** Returns the combined digest in lower-case hex. */
-    public String combinedHex() {
-        return HexFormat.of().formatHex(combined);
+    /** Returns the fold in lower-case hex. */
+    public String foldHex() {
+        return HexFormat.of().formatHex(fold);
     }
 }

@@ -87,7 +87,7 @@ class SelfTestedProviderTest {
     void selfTestPassesOnSeqAndClosesTheBackend() {
         AtomicBoolean closed = new AtomicBoolean();
         TestProvider p = new TestProvider(null);
-        Availability a = p.selfTestOn(new ClosingBackend(new SeqBackend(), closed, false));
+        Availability a = p.selfTestOn(new ClosingBackend(new SeqBackend(), closed, null));
         assertTrue(a.available(), String.valueOf(a.reason()));
         assertEquals(List.of(DEVICE), a.devices());
         assertTrue(closed.get(), "the probed backend is closed");
@@ -97,10 +97,20 @@ class SelfTestedProviderTest {
     void aFailedSelfTestKeepsTheDevicesAndSaysWhy() {
         AtomicBoolean closed = new AtomicBoolean();
         TestProvider p = new TestProvider(null);
-        Availability a = p.selfTestOn(new ClosingBackend(new SeqBackend(), closed, true));
+        Availability a = p.selfTestOn(new ClosingBackend(new SeqBackend(), closed, "digest"));
         assertFalse(a.available());
         assertTrue(a.reason().startsWith("self-test failed: SHA-256(\"abc\") gave "), a.reason());
         assertEquals(List.of(DEVICE), a.devices());
+        assertTrue(closed.get(), "the probed backend is closed");
+    }
+
+    @Test
+    void aWrongSyntheticFoldFailsTheSelfTest() {
+        AtomicBoolean closed = new AtomicBoolean();
+        Availability a = new TestProvider(null).selfTestOn(new ClosingBackend(new SeqBackend(), closed, "fold"));
+        assertFalse(a.available());
+        assertTrue(a.reason().startsWith("self-test failed: the fold of 2 synthetic 64-byte messages gave "),
+                a.reason());
         assertTrue(closed.get(), "the probed backend is closed");
     }
 
@@ -128,8 +138,11 @@ class SelfTestedProviderTest {
         }
     }
 
-    /** Wraps seq, records its closing and, when {@code wrongSha}, breaks the SHA-256 answer. */
-    private record ClosingBackend(Backend inner, AtomicBoolean closed, boolean wrongSha) implements Backend {
+    /**
+     * Wraps seq, records its closing and breaks the SHA-256 answer: the first digest of given messages when
+     * {@code breakSha} is "digest", the fold of a synthetic batch when it is "fold", nothing when it is null.
+     */
+    private record ClosingBackend(Backend inner, AtomicBoolean closed, String breakSha) implements Backend {
 
         @Override
         public String id() {
@@ -145,14 +158,22 @@ class SelfTestedProviderTest {
         @SuppressWarnings("unchecked")
         public <I, O> Kernel<I, O> prepare(Task<I, O> task, I input) {
             Kernel<I, O> k = inner.prepare(task, input);
-            if (!wrongSha || !task.id().equals("sha256")) {
+            if (breakSha == null || !task.id().equals("sha256")) {
                 return k;
             }
             return in -> {
                 Sha256Output out = (Sha256Output) k.run(in);
-                byte[] d = out.digests().get(0).clone();
-                d[0] ^= 1;
-                return (O) new Sha256Output(out.combined(), List.of(d));
+                if (breakSha.equals("digest") && in instanceof Sha256Input.Messages) {
+                    byte[] d = out.digests().get(0).clone();
+                    d[0] ^= 1;
+                    return (O) new Sha256Output(out.fold(), List.of(d));
+                }
+                if (breakSha.equals("fold") && in instanceof Sha256Input.Synthetic) {
+                    byte[] f = out.fold().clone();
+                    f[31] ^= 1;
+                    return (O) new Sha256Output(f, out.digests());
+                }
+                return (O) out;
             };
         }
 

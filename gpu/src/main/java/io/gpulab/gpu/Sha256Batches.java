@@ -4,7 +4,10 @@ import io.gpulab.api.DeviceOutOfMemoryException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits SHA-256 batches into launches whose device buffers each stay within a byte budget, and packs them. */
+/**
+ * Splits SHA-256 batches into launches whose device buffers each stay within a byte budget, and packs them: given
+ * messages by their bytes, offsets and digests; synthetic batches by their partial folds, 32 bytes per work-group.
+ */
 public final class Sha256Batches {
 
     /** Messages per launch at most, to keep each launch short (and every 32-bit index far from overflow). */
@@ -79,9 +82,18 @@ public final class Sha256Batches {
         return new Packed(data, offsets, lengths);
     }
 
-    /** Returns how many synthetic messages one launch may hash: 32-byte digests within the budget, at most max. */
-    public static int syntheticPerLaunch(long budget, int maxPerLaunch) {
-        return (int) Math.max(1, Math.min(maxPerLaunch, budget / 32));
+    /**
+     * Returns how many synthetic messages one launch may hash: at most {@code maxPerLaunch}, and few enough groups of
+     * {@code group} messages that their 32-byte partial folds stay within the budget.
+     */
+    public static int syntheticPerLaunch(long budget, int group, int maxPerLaunch) {
+        long groups = Math.max(1, budget / 32);
+        return (int) Math.max(1, Math.min(maxPerLaunch, groups * group));
+    }
+
+    /** Returns the work-groups (blocks) a launch of {@code n} messages needs: {@code ceil(n / group)}. */
+    public static int groups(int n, int group) {
+        return (int) (((long) n + group - 1) / group);
     }
 
     /** Returns the budget to split given messages by: packing happens in one Java array, which holds under 2^31. */

@@ -2,8 +2,22 @@
  * SHA-256 of a batch, one message per work-item. Messages come either packed in one buffer (offsets and lengths)
  * or are generated on the device by the synthetic rule: byte j of message i is byte (j mod 8) of the
  * little-endian 64-bit value seed + i. Padding is built on the fly, block by block, so any length works.
- * Iterations > 1 re-hash the 32-byte digest on the device. Each work-item writes its 32-byte digest.
+ * Iterations > 1 re-hash the 32-byte digest on the device.
+ *
+ * sha256_messages writes each 32-byte digest. sha256_synthetic writes no digest: each work-item folds its final
+ * digest into four 64-bit lane values (the fold of io.gpulab.tasks.Sha256Fold, defined in the README), the work-group
+ * sums them in local memory, and one partial fold of 4 u64 per group goes out; the host adds the partials.
+ *
+ * The host must launch sha256_synthetic with work-groups of exactly SHA256_GROUP work-items (a power of two; -D
+ * SHA256_GROUP=n overrides the default 256), because the reduction array is sized for it.
  */
+
+#ifndef SHA256_GROUP
+#define SHA256_GROUP 256
+#endif
+#if SHA256_GROUP < 1 || (SHA256_GROUP & (SHA256_GROUP - 1)) != 0
+#error "SHA256_GROUP must be a power of two"
+#endif
 
 CONSTANT u32 SHA256_K[64] = {
     0x428a2f98u, 0x71374491u, 0xb5c0fbcfu, 0xe9b5dba5u, 0x3956c25bu, 0x59f111f1u, 0x923f82a4u, 0xab1c5ed5u,
@@ -131,14 +145,56 @@ KERNEL void sha256_messages(GLOBAL const u8 *data, GLOBAL const u64 *offsets, GL
     store_digest(out, i, h);
 }
 
-/* Hashes n synthetic messages of the value first_value + i, each iterations times. */
-KERNEL void sha256_synthetic(u64 first_value, u32 n, u32 length, u32 iterations, GLOBAL u8 *out)
+/* The SplitMix64 finalizer: a bijection of 64-bit words (xorshifts and odd multipliers are invertible). */
+DEVICE_FN u64 fold_mix(u64 x)
 {
+    x ^= x >> 30;
+    x *= 0xBF58476D1CE4E5B9ul;
+    x ^= x >> 27;
+    x *= 0x94D049BB133111EBul;
+    return x ^ (x >> 31);
+}
+
+/*
+ * Hashes synthetic messages first_index + i (i < n) of a batch, message k having the value seed + k (first_value is
+ * seed + first_index), each iterations times, and writes the partial fold of each work-group's messages: lanes
+ * 0..3 at partials[4 * group + lane]. Work-items past n add nothing but still take part in the reduction.
+ */
+KERNEL void sha256_synthetic(u64 first_value, u64 first_index, u32 n, u32 length, u32 iterations,
+                             GLOBAL u64 *partials)
+{
+    LOCAL_ARRAY(u64, lanes, 4 * SHA256_GROUP);
     const u32 i = GLOBAL_ID0;
-    if (i >= n) {
-        return;
+    const u32 lid = LOCAL_ID0;
+    u64 x[4] = {0, 0, 0, 0};
+    if (i < n) {
+        u32 h[8];
+        sha256_message(0, 1, first_value + i, length, iterations, h);
+        const u64 key = (first_index + i) * 0x9E3779B97F4A7C15ul;
+        x[0] = fold_mix((((u64) h[0] << 32) | h[1]) ^ (key + 0x243F6A8885A308D3ul));
+        x[1] = fold_mix((((u64) h[2] << 32) | h[3]) ^ (key + 0x13198A2E03707344ul));
+        x[2] = fold_mix((((u64) h[4] << 32) | h[5]) ^ (key + 0xA4093822299F31D0ul));
+        x[3] = fold_mix((((u64) h[6] << 32) | h[7]) ^ (key + 0x082EFA98EC4E6C89ul));
     }
-    u32 h[8];
-    sha256_message(out, 1, first_value + i, length, iterations, h);
-    store_digest(out, i, h);
+#pragma unroll
+    for (u32 j = 0; j < 4; j++) {
+        lanes[j * SHA256_GROUP + lid] = x[j];
+    }
+    BARRIER();
+    /* Tree reduction: every work-item reaches every barrier, the branch only guards the adds. */
+    for (u32 stride = SHA256_GROUP / 2; stride > 0; stride >>= 1) {
+        if (lid < stride) {
+#pragma unroll
+            for (u32 j = 0; j < 4; j++) {
+                lanes[j * SHA256_GROUP + lid] += lanes[j * SHA256_GROUP + lid + stride];
+            }
+        }
+        BARRIER();
+    }
+    if (lid == 0) {
+#pragma unroll
+        for (u32 j = 0; j < 4; j++) {
+            partials[4 * (u64) GROUP_ID0 + j] = lanes[j * SHA256_GROUP];
+        }
+    }
 }

@@ -3,29 +3,31 @@ package io.gpulab.cpu.forkjoin;
 import io.gpulab.api.BackendException;
 import io.gpulab.api.Kernel;
 import io.gpulab.cpu.seq.Sha256Seq;
+import io.gpulab.tasks.Sha256Fold;
 import io.gpulab.tasks.Sha256Input;
 import io.gpulab.tasks.Sha256Output;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.IntFunction;
 
 /**
  * Hashes a batch on a ForkJoinPool. Decomposition: the batch is cut into contiguous chunks of messages of about
  * equal work (SHA-256 blocks times iterations), up to {@value #CHUNKS_PER_THREAD} per pool thread so that a slow
  * or preempted thread does not hold up the rest, but none below {@value #MIN_CHUNK_BLOCKS} blocks, where a task would
- * cost more than it saves. Each chunk writes the digests of its messages into its own slice of a shared array, with
- * its worker thread's own {@link MessageDigest} (one per thread, reused across chunks and runs). The calling thread
- * feeds the slices to the combined digest in batch order as each chunk finishes, so combining overlaps hashing
- * instead of following it.
+ * cost more than it saves. Each chunk hashes with its worker thread's own {@link MessageDigest} (one per thread,
+ * reused across chunks and runs).
  *
- * <p>Memory: a synthetic batch is hashed a window of {@value #WINDOW} messages at a time (chunked as above), into one
- * window buffer of 32 bytes per message that is kept and reused across windows and runs, so memory stays flat for
- * any count. Given messages return every digest, so they are hashed as one window into an array of
- * {@code 32 * count} bytes.
+ * <p>A synthetic chunk folds its digests into its own partial {@link Sha256Fold} as it goes and returns just that
+ * (four longs); the calling thread adds the partials, in any order, since the fold is a sum. So memory is one message
+ * buffer per chunk whatever the count, and nothing is combined in order. Given messages return every digest, so
+ * their chunks write into their slices of one array of {@code 32 * count} bytes, which the calling thread folds once
+ * all are done.
  *
- * <p>A kernel instance runs one batch at a time (its combining digest and window buffer are its own).
+ * <p>A kernel instance may run batches from several threads at once: it keeps no per-run state.
  */
 public final class Sha256ForkJoin implements Kernel<Sha256Input, Sha256Output> {
 
@@ -35,67 +37,52 @@ public final class Sha256ForkJoin implements Kernel<Sha256Input, Sha256Output> {
     /** Blocks of work per chunk at least (about 0.1 ms with SHA-NI), so that task overhead stays negligible. */
     static final long MIN_CHUNK_BLOCKS = 1024;
 
-    /** Synthetic messages per window: 32 MiB of digests, enough chunks for any pool, little barrier overhead. */
-    static final int WINDOW = 1 << 20;
-
     private final ForkJoinPool pool;
-    private final int window;
     private final ThreadLocal<MessageDigest> threadDigest = ThreadLocal.withInitial(Sha256Seq::newDigest);
-    private final MessageDigest combined = Sha256Seq.newDigest();
-    private byte[] windowDigests = new byte[0];
 
     Sha256ForkJoin(ForkJoinPool pool) {
-        this(pool, WINDOW);
-    }
-
-    /** Creates the kernel with a given synthetic window, so that tests can span several windows cheaply. */
-    Sha256ForkJoin(ForkJoinPool pool, int window) {
-        if (window < 1) {
-            throw new IllegalArgumentException("window must be at least 1 message: " + window);
-        }
         this.pool = pool;
-        this.window = window;
     }
 
     @Override
     public Sha256Output run(Sha256Input input) {
-        combined.reset();
-        if (input instanceof Sha256Input.Synthetic s) {
-            int n = s.count();
-            int size = Math.min(n, window) * Sha256Seq.DIGEST_BYTES;
-            if (windowDigests.length < size) {
-                windowDigests = new byte[size];
-            }
-            for (int from = 0; from < n; from += window) {
-                int count = Math.min(window, n - from);
-                // message from + i of the batch is message i of a batch seeded seed + from (the fill rule)
-                hashAndCombine(new Sha256Input.Synthetic(count, s.length(), s.iterations(), s.seed() + from),
-                        windowDigests);
-            }
-            return new Sha256Output(combined.digest(), List.of());
-        }
-        byte[] digests = new byte[Math.multiplyExact(input.count(), Sha256Seq.DIGEST_BYTES)];
-        hashAndCombine(input, digests);
-        return Sha256Seq.output(input, combined.digest(), digests);
-    }
-
-    /** Hashes every message of {@code input} in parallel chunks into {@code digests}, feeding them to the combiner. */
-    private void hashAndCombine(Sha256Input input, byte[] digests) {
         int[] bounds = chunkBounds(input, pool.getParallelism() * CHUNKS_PER_THREAD);
         int chunks = bounds.length - 1;
+        if (input instanceof Sha256Input.Synthetic s) {
+            Sha256Fold fold = new Sha256Fold();
+            for (Sha256Fold partial : runChunks(chunks, c -> {
+                Sha256Fold f = new Sha256Fold();
+                Sha256Seq.foldSynthetic(threadDigest.get(), s, bounds[c], bounds[c + 1], f);
+                return f;
+            })) {
+                fold.add(partial);
+            }
+            return new Sha256Output(fold.toBytes(), List.of());
+        }
+        byte[] digests = new byte[Math.multiplyExact(input.count(), Sha256Seq.DIGEST_BYTES)];
+        runChunks(chunks, c -> {
+            Sha256Seq.digestRange(threadDigest.get(), input, bounds[c], bounds[c + 1], digests,
+                    bounds[c] * Sha256Seq.DIGEST_BYTES);
+            return null;
+        });
+        return Sha256Seq.output(input, digests);
+    }
+
+    /** Runs chunk {@code 0 .. chunks-1} on the pool and returns their results in chunk order. */
+    private <R> List<R> runChunks(int chunks, IntFunction<R> chunk) {
         ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[chunks];
         try {
             for (int c = 0; c < chunks; c++) {
-                int from = bounds[c];
-                int to = bounds[c + 1];
-                tasks[c] = pool.submit(() -> Sha256Seq.digestRange(threadDigest.get(), input, from, to, digests,
-                        from * Sha256Seq.DIGEST_BYTES));
+                int cc = c;
+                tasks[c] = pool.submit(() -> chunk.apply(cc));
             }
+            List<R> results = new ArrayList<>(chunks);
             for (int c = 0; c < chunks; c++) {
-                tasks[c].join();
-                combined.update(digests, bounds[c] * Sha256Seq.DIGEST_BYTES,
-                        (bounds[c + 1] - bounds[c]) * Sha256Seq.DIGEST_BYTES);
+                @SuppressWarnings("unchecked") // tasks[c] was submitted as a Callable<R> just above
+                R r = (R) tasks[c].join();
+                results.add(r);
             }
+            return results;
         } catch (RejectedExecutionException e) {
             cancel(tasks);
             throw new BackendException("forkjoin pool refused the sha256 chunks (backend closed?): " + e, e);

@@ -2,61 +2,44 @@ package io.gpulab.cpu.process;
 
 import io.gpulab.api.BackendException;
 import io.gpulab.cpu.seq.Sha256Seq;
+import io.gpulab.tasks.Sha256Fold;
 import io.gpulab.tasks.Sha256Input;
 import io.gpulab.tasks.Sha256Output;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Hashes a batch on worker JVMs in contiguous chunks of messages, each worker calling
- * {@code Sha256Seq.digestRange} and writing its 32-byte digests at their position in a shared result file; the
- * parent then reads them back in order into the combined digest.
+ * Hashes a batch on worker JVMs in contiguous shards of messages, each worker calling the public seq building blocks.
  *
- * <p>For a synthetic batch only its four parameters and the chunk bounds cross (workers generate the messages). It is
- * hashed a window of {@value #WINDOW} messages at a time, each window cut into shards among the workers, through one
- * result file and one parent buffer of 32 bytes per window message that every window reuses, so memory and disk stay
- * flat for any count. Given messages return every digest, so they go as one window: they are laid out once in a
- * shared input file (a table of {@code n + 1} file offsets, then the bytes of every message back to back), a chunk
- * being its first table entry and its message count.
+ * <p>For a synthetic batch only its four parameters and the shard bounds cross to a worker (workers generate the
+ * messages), and only the shard's partial {@link Sha256Fold} comes back: 32 bytes at the shard's slot of a small
+ * shared result file, whatever the shard's size. The parent adds the partials, in any order. So memory and disk stay
+ * flat for any count, and nothing is combined in order. Given messages return every digest, so they are laid out once
+ * in a shared input file (a table of {@code n + 1} file offsets, then the bytes of every message back to back), a
+ * shard being its first table entry and its message count; workers write their 32-byte digests at their position in
+ * a shared result file, and the parent reads them back and folds them.
  */
 final class Sha256Process extends ProcessKernel<Sha256Input, Sha256Output> {
 
-    /** Synthetic messages per window: 32 MiB of digests, still enough shards to balance every worker. */
-    static final int WINDOW = 1 << 20;
-    /** The smallest chunk of a synthetic batch, in 64-byte compression blocks. */
+    /** The smallest shard of a synthetic batch, in 64-byte compression blocks. */
     private static final double MIN_BLOCKS = 1 << 15;
-    /** The smallest chunk of given messages, in bytes. */
+    /** The smallest shard of given messages, in bytes. */
     private static final long MIN_BYTES = 64 << 10;
-    /** The largest chunk of given messages, so that a worker maps at most about this much at once. */
+    /** The largest shard of given messages, so that a worker maps at most about this much at once. */
     private static final long MAX_BYTES = 256L << 20;
     private static final int STAGING = 1 << 20;
 
-    private final int window;
-    private final MessageDigest combined = Sha256Seq.newDigest();
-
-    /** Creates the kernel on this pool. */
+    /** Creates the kernel on this pool; {@code fixedShards > 0} overrides the shard count rule. */
     Sha256Process(WorkerPool pool, int fixedShards) {
-        this(pool, fixedShards, WINDOW);
-    }
-
-    /** Creates the kernel with a given synthetic window, so that tests can span several windows cheaply. */
-    Sha256Process(WorkerPool pool, int fixedShards, int window) {
         super(pool, fixedShards);
-        if (window < 1) {
-            throw new IllegalArgumentException("window must be at least 1 message: " + window);
-        }
-        this.window = window;
     }
 
     @Override
     public Sha256Output run(Sha256Input input) {
         List<String> events = beginRun();
-        combined.reset();
         if (input instanceof Sha256Input.Synthetic s) {
-            runSynthetic(s, events);
-            return new Sha256Output(combined.digest(), List.of());
+            return new Sha256Output(runSynthetic(s, events).toBytes(), List.of());
         }
         int n = input.count();
         if (n == 0) {
@@ -72,52 +55,51 @@ final class Sha256Process extends ProcessKernel<Sha256Input, Sha256Output> {
             }
             out.read(0, digests, 0, digests.length);
         }
-        combined.update(digests);
+        Sha256Output result = Sha256Seq.output(input, digests);
         endPhase("copy-out");
-        return Sha256Seq.output(input, combined.digest(), digests);
+        return result;
     }
 
-    /** Hashes a synthetic batch window by window into the combined digest. */
-    private void runSynthetic(Sha256Input.Synthetic s, List<String> events) {
+    /** Hashes a synthetic batch in shards, each worker returning its partial fold, and adds the partials. */
+    private Sha256Fold runSynthetic(Sha256Input.Synthetic s, List<String> events) {
+        Sha256Fold fold = new Sha256Fold();
         int n = s.count();
         if (n == 0) {
-            return;
+            return fold;
         }
-        byte[] digests = new byte[Math.min(n, window) * 32];
-        try (SharedFile out = SharedFile.create("sha256-digests", digests.length)) {
-            for (int first = 0; first < n; first += window) {
-                // message first + i of the batch is message i of a batch seeded seed + first (the fill rule)
-                Sha256Input.Synthetic w = new Sha256Input.Synthetic(Math.min(window, n - first), s.length(),
-                        s.iterations(), s.seed() + first);
-                List<Shard> shards = new ArrayList<>();
-                List<Integer> counts = new ArrayList<>();
-                int m = w.count();
-                double blocks = (double) m * w.iterations() * ((w.length() + 9 + 63) / 64);
-                int k = shardCount(blocks, MIN_BLOCKS, m);
-                int from = 0;
-                for (int i = 0; i < k; i++) {
-                    int to = from + m / k + (i < m % k ? 1 : 0);
-                    shards.add(new Shard("messages [" + (first + from) + ", " + (first + to) + ")",
-                            WorkerTasks.sha256Synthetic(w, from, to, out.path(), 32L * from)));
-                    counts.add(to - from);
-                    from = to;
-                }
-                endPhase("copy-in");
-                runShards(shards, counts, events);
-                out.read(0, digests, 0, 32 * m);
-                combined.update(digests, 0, 32 * m);
-                endPhase("copy-out");
+        double blocks = (double) n * (s.iterations() - 1 + (s.length() + 9 + 63) / 64);
+        int k = shardCount(blocks, MIN_BLOCKS, n);
+        try (SharedFile out = SharedFile.create("sha256-folds", (long) Sha256Fold.BYTES * k)) {
+            List<Shard> shards = new ArrayList<>();
+            List<Integer> counts = new ArrayList<>();
+            int from = 0;
+            for (int i = 0; i < k; i++) {
+                int to = from + n / k + (i < n % k ? 1 : 0);
+                shards.add(new Shard("messages [" + from + ", " + to + ")",
+                        WorkerTasks.sha256Synthetic(s, from, to, out.path(), (long) Sha256Fold.BYTES * i)));
+                counts.add(to - from);
+                from = to;
             }
+            endPhase("copy-in");
+            runShards(shards, counts, events);
+            byte[] partials = new byte[Sha256Fold.BYTES * k];
+            out.read(0, partials, 0, partials.length);
+            ByteBuffer lanes = ByteBuffer.wrap(partials);
+            for (int i = 0; i < k; i++) {
+                fold.addLanes(lanes.getLong(), lanes.getLong(), lanes.getLong(), lanes.getLong());
+            }
+            endPhase("copy-out");
         }
+        return fold;
     }
 
-    /** Runs the shards on the pool and checks that each wrote as many digests as it had messages. */
+    /** Runs the shards on the pool and checks that each hashed as many messages as it had. */
     private void runShards(List<Shard> shards, List<Integer> counts, List<String> events) {
         long[] done = pool.run("sha256", shards, events);
         for (int i = 0; i < done.length; i++) {
             if (done[i] != counts.get(i)) {
-                throw new BackendException("sha256 shard " + shards.get(i).description() + ": worker wrote "
-                        + done[i] + " digests instead of " + counts.get(i));
+                throw new BackendException("sha256 shard " + shards.get(i).description() + ": worker hashed "
+                        + done[i] + " messages instead of " + counts.get(i));
             }
         }
         endPhase("workers");

@@ -4,6 +4,7 @@ import io.gpulab.cpu.seq.BlurSeq;
 import io.gpulab.cpu.seq.Sha256Seq;
 import io.gpulab.cpu.seq.SieveSeq;
 import io.gpulab.images.Image;
+import io.gpulab.tasks.Sha256Fold;
 import io.gpulab.tasks.Sha256Input;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -52,7 +53,10 @@ final class WorkerTasks {
         };
     }
 
-    /** Describes a shard that hashes messages {@code [from, to)} of a synthetic batch into {@code out}. */
+    /**
+     * Describes a shard that hashes messages {@code [from, to)} of a synthetic batch and writes their partial
+     * {@link Sha256Fold} (32 bytes) at {@code outOff} of {@code out}.
+     */
     static Frame.PayloadWriter sha256Synthetic(Sha256Input.Synthetic s, int from, int to, Path out, long outOff) {
         return o -> {
             o.writeByte(SHA256_SYNTHETIC);
@@ -135,18 +139,18 @@ final class WorkerTasks {
         }
     }
 
+    /** Folds messages {@code [from, to)} of the batch and writes the partial fold, 32 bytes, at its slot. */
     private static long sha256Synthetic(DataInputStream in) throws IOException {
         Sha256Input.Synthetic s = new Sha256Input.Synthetic(in.readInt(), in.readInt(), in.readInt(), in.readLong());
         int from = in.readInt();
         int to = in.readInt();
-        MappedByteBuffer out = SharedFile.map(Path.of(in.readUTF()), in.readLong(), (to - from) * 32, true);
+        Path file = Path.of(in.readUTF());
+        long offset = in.readLong();
+        Sha256Fold fold = new Sha256Fold();
+        Sha256Seq.foldSynthetic(Sha256Seq.newDigest(), s, from, to, fold);
+        MappedByteBuffer out = SharedFile.map(file, offset, Sha256Fold.BYTES, true);
         try {
-            byte[] buf = new byte[Math.min(DIGEST_BATCH, to - from) * 32];
-            for (int i = from; i < to; i += DIGEST_BATCH) {
-                int end = Math.min(to, i + DIGEST_BATCH);
-                Sha256Seq.digestRange(s, i, end, buf, 0);
-                out.put((i - from) * 32, buf, 0, (end - i) * 32);
-            }
+            out.put(0, fold.toBytes());
             return to - from;
         } finally {
             SharedFile.unmap(out);

@@ -2,6 +2,7 @@ package io.gpulab.cpu.seq;
 
 import io.gpulab.api.BackendException;
 import io.gpulab.api.Kernel;
+import io.gpulab.tasks.Sha256Fold;
 import io.gpulab.tasks.Sha256Input;
 import io.gpulab.tasks.Sha256Output;
 import java.lang.invoke.MethodHandles;
@@ -19,55 +20,66 @@ import java.util.Objects;
  * Hashes a batch on one thread with the JDK's SHA-256, whose compression function HotSpot replaces by an intrinsic
  * (SHA-NI or AVX2 where the CPU has them). One digest instance and one message buffer serve the whole batch: a
  * synthetic message is generated into the reused buffer and hashed with {@code update(buf, off, len)} and
- * {@code digest(out, off, 32)}, so nothing is allocated per message. A synthetic batch is combined while it is
- * hashed, a slice of digests at a time, so its memory does not grow with the batch.
+ * {@code digest(out, off, 32)}, so nothing is allocated per message. Each final digest of a synthetic batch goes
+ * straight into the batch's {@link Sha256Fold} (four 64-bit multiply-xorshift mixes and adds, a few nanoseconds)
+ * and is then overwritten, so memory does not grow with the batch.
  *
- * <p>A kernel instance runs one batch at a time (it owns its digests); the static building blocks are thread-safe
- * as long as each thread passes its own {@link MessageDigest}.
+ * <p>A kernel instance runs one batch at a time (it owns its digest); the static building blocks are thread-safe
+ * as long as each thread passes its own {@link MessageDigest} and {@link Sha256Fold}.
  */
 public final class Sha256Seq implements Kernel<Sha256Input, Sha256Output> {
 
     /** Bytes in one SHA-256 digest. */
     public static final int DIGEST_BYTES = 32;
 
-    /** Digests per combine step of a synthetic batch: 64 KiB, so the slice is still in cache when re-read. */
-    private static final int COMBINE_SLICE = 2048;
-
     private static final VarHandle LONG_LE =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final MessageDigest md = newDigest();
-    private final MessageDigest combined = newDigest();
 
-    /** Creates a kernel with its own message digest and combining digest. */
+    /** Creates a kernel with its own message digest. */
     public Sha256Seq() {
     }
 
     @Override
     public Sha256Output run(Sha256Input input) {
         if (input instanceof Sha256Input.Synthetic s) {
-            return runSynthetic(s);
+            Sha256Fold fold = new Sha256Fold();
+            foldSynthetic(md, s, 0, s.count(), fold);
+            return new Sha256Output(fold.toBytes(), List.of());
         }
         int n = input.count();
         byte[] digests = new byte[Math.multiplyExact(n, DIGEST_BYTES)];
         digestRange(md, input, 0, n, digests, 0);
-        combined.reset();
-        combined.update(digests);
-        return output(input, combined.digest(), digests);
+        return output(input, digests);
     }
 
-    private Sha256Output runSynthetic(Sha256Input.Synthetic s) {
-        int n = s.count();
-        byte[] slice = new byte[Math.min(n, COMBINE_SLICE) * DIGEST_BYTES];
-        byte[] msg = new byte[s.length()];
+    /**
+     * Hashes synthetic messages {@code [from, to)} of the batch with the caller's digest (reset first) and adds each
+     * final digest to {@code fold} under its batch index: the building block the parallel backends split a synthetic
+     * batch by, each part folding into its own partial.
+     */
+    public static void foldSynthetic(MessageDigest md, Sha256Input.Synthetic s, int from, int to, Sha256Fold fold) {
+        Objects.checkFromToIndex(from, to, s.count());
         md.reset();
-        combined.reset();
-        for (int from = 0; from < n; from += COMBINE_SLICE) {
-            int to = Math.min(n, from + COMBINE_SLICE);
-            digestSynthetic(md, s, from, to, msg, slice, 0);
-            combined.update(slice, 0, (to - from) * DIGEST_BYTES);
+        byte[] msg = new byte[s.length()];
+        byte[] d = new byte[DIGEST_BYTES];
+        int iterations = s.iterations();
+        long seed = s.seed();
+        try {
+            for (int i = from; i < to; i++) {
+                fill(seed + i, msg);
+                md.update(msg, 0, msg.length);
+                md.digest(d, 0, DIGEST_BYTES);
+                for (int k = 1; k < iterations; k++) {
+                    md.update(d, 0, DIGEST_BYTES);
+                    md.digest(d, 0, DIGEST_BYTES);
+                }
+                fold.add(i, d, 0);
+            }
+        } catch (DigestException e) {
+            throw new BackendException("SHA-256 failed: " + e.getMessage(), e);
         }
-        return new Sha256Output(combined.digest(), List.of());
     }
 
     /**
@@ -138,27 +150,27 @@ public final class Sha256Seq implements Kernel<Sha256Input, Sha256Output> {
     }
 
     /**
-     * Builds the output from the concatenated final digests: the combined digest over all of them, and the
-     * per-message digests for given messages (none for a synthetic batch).
+     * Builds the output from the concatenated final digests of the whole batch: their fold, and the per-message
+     * digests for given messages (none for a synthetic batch).
      */
     public static Sha256Output output(Sha256Input input, byte[] digests) {
-        MessageDigest md = newDigest();
-        md.update(digests, 0, Math.multiplyExact(input.count(), DIGEST_BYTES));
-        return output(input, md.digest(), digests);
+        Sha256Fold fold = new Sha256Fold();
+        fold.addAll(0, digests, 0, input.count());
+        return output(input, fold.toBytes(), digests);
     }
 
     /**
-     * Builds the output from a combined digest already computed over {@code digests} and the concatenated final
-     * digests themselves, which become per-message digests for given messages (none for a synthetic batch).
+     * Builds the output from a fold already computed over {@code digests} and the concatenated final digests
+     * themselves, which become per-message digests for given messages (none for a synthetic batch).
      */
-    public static Sha256Output output(Sha256Input input, byte[] combinedDigest, byte[] digests) {
+    public static Sha256Output output(Sha256Input input, byte[] fold, byte[] digests) {
         List<byte[]> each = new ArrayList<>();
         if (input instanceof Sha256Input.Messages) {
             for (int i = 0; i < input.count(); i++) {
                 each.add(Arrays.copyOfRange(digests, i * DIGEST_BYTES, (i + 1) * DIGEST_BYTES));
             }
         }
-        return new Sha256Output(combinedDigest, each);
+        return new Sha256Output(fold, each);
     }
 
     /** Returns a new SHA-256 MessageDigest; every JDK has one. */

@@ -109,26 +109,6 @@ class Sha256ForkJoinTest {
     }
 
     @Test
-    void syntheticBatchSpanningSeveralWindowsMatchesSeq() {
-        // windows of 1, 7 (batch not a multiple), 1000 (each window cut into several chunks) and one whole window
-        Sha256Input in = new Sha256Input.Synthetic(3001, 70, 2, Long.MAX_VALUE - 1500);
-        Sha256Output expected = new Sha256Seq().run(in);
-        ForkJoinPool pool = new ForkJoinPool(3);
-        try {
-            for (int window : new int[] {1, 7, 1000, 3001}) {
-                Sha256ForkJoin kernel = new Sha256ForkJoin(pool, window);
-                for (int run = 0; run < 2; run++) {
-                    Verdict v = Tasks.SHA256.compare(expected, kernel.run(in));
-                    assertTrue(v.ok(), "window " + window + ", run " + run + ": " + v.mismatches()
-                            + " mismatch(es), first: " + v.firstMismatch());
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    @Test
     void closedPoolIsABackendError() {
         ForkJoinPool pool = new ForkJoinPool(2);
         Sha256ForkJoin kernel = new Sha256ForkJoin(pool);

@@ -62,7 +62,7 @@ class ProcessFaultTest {
         try (ProcessBackend b = open(2, Duration.ofMinutes(1), "process.fault", "kill-once:shard=1",
                 "process.shards", "3");
                 Kernel<Sha256Input, Sha256Output> k = b.prepare(Tasks.SHA256, in)) {
-            assertArrayEquals(expected.combined(), k.run(in).combined());
+            assertArrayEquals(expected.fold(), k.run(in).fold());
             assertEquals(1, k.events().size(), "one event expected: " + k.events());
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gpulab.tasks.Sha256Fold;
 import io.gpulab.tasks.Sha256Input;
 import io.gpulab.tasks.Sha256Output;
 import io.gpulab.tasks.Tasks;
@@ -24,6 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Checks {@link Sha256Seq} against digests computed independently here with {@link MessageDigest}: seeded random
  * batches, the synthetic rule rebuilt with a little-endian ByteBuffer, iterations, padding edges and batch sizes.
+ * The fold of those digests is taken with {@link Sha256Fold}, which Sha256FoldTest checks against an outside
+ * (Python) reference.
  */
 class Sha256SeqTest {
 
@@ -45,15 +48,15 @@ class Sha256SeqTest {
             }
             Sha256Output out = seq.run(new Sha256Input.Messages(msgs));
             MessageDigest md = sha256();
-            MessageDigest combined = sha256();
+            Sha256Fold fold = new Sha256Fold();
             assertEquals(n, out.digests().size(), "seed " + SEED + " round " + round);
             for (int i = 0; i < n; i++) {
                 byte[] expected = md.digest(msgs.get(i));
                 assertEquals(HEX.formatHex(expected), HEX.formatHex(out.digests().get(i)),
                         "seed " + SEED + " round " + round + " message " + i + " of length " + msgs.get(i).length);
-                combined.update(expected);
+                fold.add(i, expected, 0);
             }
-            assertArrayEquals(combined.digest(), out.combined(), "seed " + SEED + " round " + round + " combined");
+            assertArrayEquals(fold.toBytes(), out.fold(), "seed " + SEED + " round " + round + " fold");
         }
     }
 
@@ -90,18 +93,17 @@ class Sha256SeqTest {
         Sha256Output out = new Sha256Seq().run(new Sha256Input.Messages(List.of(m)));
         byte[] expected = sha256().digest(m);
         assertEquals(HEX.formatHex(expected), HEX.formatHex(out.digests().get(0)), "length " + length);
-        assertArrayEquals(sha256().digest(expected), out.combined(), "length " + length + " combined");
+        assertArrayEquals(Sha256Fold.fold(0, expected), out.fold(), "length " + length + " fold");
     }
 
     @Test
-    void emptyBatchHashesNothing() throws Exception {
-        byte[] empty = sha256().digest();
+    void emptyBatchFoldsToZero() {
         Sha256Output given = new Sha256Seq().run(new Sha256Input.Messages(List.of()));
         Sha256Output synthetic = new Sha256Seq().run(new Sha256Input.Synthetic(0, 64, 3, 1));
         assertEquals(List.of(), given.digests());
-        assertArrayEquals(empty, given.combined());
-        assertArrayEquals(empty, synthetic.combined());
-        assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", synthetic.combinedHex());
+        assertArrayEquals(new byte[32], given.fold());
+        assertArrayEquals(new byte[32], synthetic.fold());
+        assertEquals("0".repeat(64), synthetic.foldHex());
     }
 
     @Test
@@ -139,15 +141,15 @@ class Sha256SeqTest {
         byte[] digests = new byte[3000 * 32];
         Sha256Seq.digestRange(s, 0, 3000, digests, 0);
         Sha256Output built = Sha256Seq.output(s, digests);
-        assertArrayEquals(first.combined(), second.combined());
-        assertArrayEquals(first.combined(), built.combined());
+        assertArrayEquals(first.fold(), second.fold());
+        assertArrayEquals(first.fold(), built.fold());
         assertTrue(Tasks.SHA256.compare(first, built).ok());
     }
 
-    /** Rebuilds the synthetic batch the slow, obvious way and compares the combined digest. */
+    /** Rebuilds the synthetic batch the slow, obvious way and compares the fold of its digests. */
     private static void checkSynthetic(Sha256Input.Synthetic s) throws Exception {
         MessageDigest md = sha256();
-        MessageDigest combined = sha256();
+        Sha256Fold fold = new Sha256Fold();
         for (int i = 0; i < s.count(); i++) {
             ByteBuffer word = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, s.seed() + i);
             byte[] msg = new byte[s.length()];
@@ -158,10 +160,10 @@ class Sha256SeqTest {
             for (int k = 1; k < s.iterations(); k++) {
                 d = md.digest(d);
             }
-            combined.update(d);
+            fold.add(i, d, 0);
         }
         Sha256Output out = new Sha256Seq().run(s);
-        assertEquals(HEX.formatHex(combined.digest()), out.combinedHex(), s.toString());
+        assertEquals(fold.toString(), out.foldHex(), s.toString());
         assertEquals(List.of(), out.digests(), "a synthetic batch returns no per-message digests");
     }
 

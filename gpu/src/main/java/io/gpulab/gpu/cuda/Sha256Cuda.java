@@ -3,9 +3,9 @@ package io.gpulab.gpu.cuda;
 import io.gpulab.api.Kernel;
 import io.gpulab.cpu.seq.Sha256Seq;
 import io.gpulab.gpu.Sha256Batches;
+import io.gpulab.tasks.Sha256Fold;
 import io.gpulab.tasks.Sha256Input;
 import io.gpulab.tasks.Sha256Output;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 
@@ -13,27 +13,28 @@ import java.util.Map;
  * Hashes a batch on the GPU with {@code sha256.cl}, one message per thread.
  *
  * <p>Decomposition: one thread hashes one message, padding built on the fly block by block, re-hashing its digest
- * for iterated batches; blocks of {@link #BLOCK} threads. The batch is cut into launches by {@link Sha256Batches},
- * as on opencl: at most {@link Sha256Batches#MAX_PER_LAUNCH} messages, and every buffer within the per-buffer
- * budget ({@link CudaContext#budget}); one given message larger than the budget is a
+ * for iterated batches; blocks of {@link #BLOCK} threads, the {@code SHA256_GROUP} the shipped PTX was compiled for
+ * (CudaKernelSpecTest checks the shared reduction array against it). The batch is cut into launches by
+ * {@link Sha256Batches}, as on opencl: at most {@link Sha256Batches#MAX_PER_LAUNCH} messages, and every buffer within
+ * the per-buffer budget ({@link CudaContext#budget}); one given message larger than the budget is a
  * {@link io.gpulab.api.DeviceOutOfMemoryException}.
  *
  * <p>Memory and transfers: a synthetic batch uploads nothing (each thread generates its message from
- * {@code seed + i}); given messages are packed end to end into one pinned buffer with a 64-bit offset and a 32-bit
- * length per message ({@link Sha256Batches#pack}) and uploaded per launch. Each launch downloads 32 bytes per
- * message. A synthetic batch feeds each launch's digests to the host's combining digest straight away, through one
- * host window of 32 bytes per launch message reused by every launch and run (as on opencl), so host memory stays
- * flat for any count; given messages return every digest, so theirs are kept for the whole batch and combined at
- * the end, as {@code seq} does.
+ * {@code seed + i}); each thread folds its final digest into four 64-bit lanes ({@link Sha256Fold}), each block sums
+ * them in shared memory, and a launch downloads one 32-byte partial fold per block, which the host adds in any
+ * order. Given messages are packed end to end into one pinned buffer with a 64-bit offset and a 32-bit length per
+ * message ({@link Sha256Batches#pack}) and uploaded per launch; each launch downloads 32 bytes per message, which
+ * the host keeps for the whole batch and folds at the end, as {@code seq} does.
  */
 final class Sha256Cuda implements Kernel<Sha256Input, Sha256Output> {
 
     /** The kernel for given messages: (data, offsets, lengths, n, out). */
     static final CudaKernelSpec MESSAGES = new CudaKernelSpec("sha256", "sha256_messages", "pppip");
-    /** The kernel for synthetic batches: (first_value, n, length, iterations, out). */
-    static final CudaKernelSpec SYNTHETIC = new CudaKernelSpec("sha256", "sha256_synthetic", "liiip");
+    /** The kernel for synthetic batches: (first_value, first_index, n, length, iterations, partials). */
+    static final CudaKernelSpec SYNTHETIC = new CudaKernelSpec("sha256", "sha256_synthetic", "lliiip");
 
-    private static final int BLOCK = 256;
+    /** Threads per block: the default {@code SHA256_GROUP} of {@code sha256.cl}, which the shipped PTX uses. */
+    static final int BLOCK = 256;
 
     private final CudaContext context;
     private final long maxChunkBytes;
@@ -42,8 +43,6 @@ final class Sha256Cuda implements Kernel<Sha256Input, Sha256Output> {
     private final CudaBuffer lengths;
     private final CudaBuffer digests;
     private final CudaTimer timer;
-    private final MessageDigest combined = Sha256Seq.newDigest();
-    private byte[] window = new byte[0];
 
     /** Creates the kernel in this context; buffers are allocated on the first run and grown as needed. */
     Sha256Cuda(CudaContext context, long maxChunkBytes) {
@@ -52,7 +51,7 @@ final class Sha256Cuda implements Kernel<Sha256Input, Sha256Output> {
         this.data = new CudaBuffer(context, "sha256 message data", true);
         this.offsets = new CudaBuffer(context, "sha256 message offsets", true);
         this.lengths = new CudaBuffer(context, "sha256 message lengths", true);
-        this.digests = new CudaBuffer(context, "sha256 digests", true);
+        this.digests = new CudaBuffer(context, "sha256 digests or partial folds", true);
         this.timer = new CudaTimer(context);
     }
 
@@ -63,25 +62,9 @@ final class Sha256Cuda implements Kernel<Sha256Input, Sha256Output> {
 
     private Sha256Output hash(Sha256Input input) {
         timer.reset();
-        combined.reset();
         long budget = context.budget(maxChunkBytes);
         if (input instanceof Sha256Input.Synthetic s) {
-            int chunk = Sha256Batches.syntheticPerLaunch(budget, Sha256Batches.MAX_PER_LAUNCH);
-            int size = 32 * Math.min(chunk, Math.max(1, s.count()));
-            if (window.length < size) {
-                window = new byte[size];
-            }
-            for (int from = 0; from < s.count(); from += chunk) {
-                int n = Math.min(chunk, s.count() - from);
-                digests.ensure(32L * n);
-                timer.start();
-                timer.uploaded();
-                CudaLaunch.of(context, SYNTHETIC).u64(s.seed() + from).u32(n).u32(s.length()).u32(s.iterations())
-                        .pointer(digests.device()).run(blocks(n), 1, BLOCK, 1);
-                collect(n, window, 0);
-                combined.update(window, 0, 32 * n);
-            }
-            return new Sha256Output(combined.digest(), List.of());
+            return new Sha256Output(foldSynthetic(s, budget).toBytes(), List.of());
         }
         byte[] out = new byte[Math.multiplyExact(input.count(), 32)];
         List<byte[]> msgs = ((Sha256Input.Messages) input).messages();
@@ -90,8 +73,31 @@ final class Sha256Cuda implements Kernel<Sha256Input, Sha256Output> {
         for (int[] range : launches) {
             hashMessages(Sha256Batches.pack(msgs, range[0], range[1]), range[0], out);
         }
-        combined.update(out);
-        return Sha256Seq.output(input, combined.digest(), out);
+        return Sha256Seq.output(input, out);
+    }
+
+    /** Hashes a synthetic batch launch by launch, adding each launch's per-block partial folds on the host. */
+    private Sha256Fold foldSynthetic(Sha256Input.Synthetic s, long budget) {
+        Sha256Fold fold = new Sha256Fold();
+        int chunk = Sha256Batches.syntheticPerLaunch(budget, BLOCK, Sha256Batches.MAX_PER_LAUNCH);
+        long[] lanes = new long[4 * Sha256Batches.groups(Math.min(chunk, Math.max(1, s.count())), BLOCK)];
+        for (int from = 0; from < s.count(); from += chunk) {
+            int n = Math.min(chunk, s.count() - from);
+            int blocks = Sha256Batches.groups(n, BLOCK);
+            digests.ensure(32L * blocks);
+            timer.start();
+            timer.uploaded();
+            CudaLaunch.of(context, SYNTHETIC).u64(s.seed() + from).u64(from).u32(n).u32(s.length())
+                    .u32(s.iterations()).pointer(digests.device()).run(blocks, 1, BLOCK, 1);
+            timer.computed();
+            digests.download(32L * blocks);
+            timer.chunkDone();
+            digests.hostView(32L * blocks).asLongBuffer().get(lanes, 0, 4 * blocks);
+            for (int b = 0; b < blocks; b++) {
+                fold.addLanes(lanes[4 * b], lanes[4 * b + 1], lanes[4 * b + 2], lanes[4 * b + 3]);
+            }
+        }
+        return fold;
     }
 
     /** Hashes one launch of packed messages, the first being message {@code from} of the batch. */
@@ -124,7 +130,7 @@ final class Sha256Cuda implements Kernel<Sha256Input, Sha256Output> {
     }
 
     private static int blocks(int n) {
-        return (n + BLOCK - 1) / BLOCK;
+        return Sha256Batches.groups(n, BLOCK);
     }
 
     @Override

@@ -47,6 +47,8 @@ class CudaKernelSpecTest {
     @Test
     void sharedTilesMatchTheBlockShapesTheHostLaunches() {
         assertEquals(4 * SieveCuda.SIEVE_WORDS, shared(ptx("sieve"), "sieve_segments", "bits"));
+        assertEquals(4 * Sha256Cuda.BLOCK * Long.BYTES, shared(ptx("sha256"), "sha256_synthetic", "lanes"),
+                "the fold reduction holds 4 lanes per thread of the block the host launches");
         int localRadius = 32;
         assertEquals((BlurCuda.TILE + 2 * localRadius) * 4 * Float.BYTES, shared(ptx("blur"), "blur_rows", "tile"));
         assertEquals((BlurCuda.COL_Y + 2 * localRadius) * BlurCuda.COL_X * 4 * Float.BYTES,

@@ -88,7 +88,8 @@ class OpenClBufferReuseTest {
         List<Sha256Input> inputs = List.of(messages(10, 100), messages(300, 900), messages(5, 3000),
                 new Sha256Input.Synthetic(200, 64, 2, 7), messages(2000, 700),
                 new Sha256Input.Synthetic(5000, 10, 1, 3));
-        assertReuse(Tasks.SHA256, inputs, new boolean[] {true, true, false, false, true, true},
+        // synthetic batches hold only one 32-byte partial fold per work-group, so they never grow the buffers here
+        assertReuse(Tasks.SHA256, inputs, new boolean[] {true, true, false, false, true, false},
                 k -> ((Sha256OpenCl) k).deviceBytes());
     }
 

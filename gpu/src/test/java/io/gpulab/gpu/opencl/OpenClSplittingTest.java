@@ -110,25 +110,30 @@ class OpenClSplittingTest {
             msgs.add(m);
         }
         assertSplitAndEqual(64 << 10, Tasks.SHA256, new Sha256Input.Messages(msgs), "sha256 of 300 messages");
-        assertSplitAndEqual(64 << 10, Tasks.SHA256, new Sha256Input.Synthetic(5000, 70, 3, -9), "sha256 synthetic");
+        // a 1 KiB cap holds 32 partial folds: 32 groups of messages per launch
+        assertSplitAndEqual(1024, Tasks.SHA256, new Sha256Input.Synthetic(20_000, 70, 3, -9), "sha256 synthetic");
     }
 
     @Test
-    void sha256SyntheticBatchesSpanningSeveralWindowsMatchSeqOnOneKernel() {
-        // at a 64 KiB cap a window (one launch) holds 2048 messages: a short last window, an exact multiple, and
-        // a batch smaller than the window buffer that the previous runs left behind
-        List<Sha256Input> inputs = List.of(new Sha256Input.Synthetic(5000, 70, 3, Long.MIN_VALUE + 7),
-                new Sha256Input.Synthetic(4096, 0, 1, 5), new Sha256Input.Synthetic(10, 64, 2, -1));
-        try (Backend b = openWithCap(64 << 10); Backend seq = new SeqBackend();
-                Kernel<Sha256Input, Sha256Output> k = b.prepare(Tasks.SHA256, inputs.get(0));
-                Kernel<Sha256Input, Sha256Output> ref = seq.prepare(Tasks.SHA256, inputs.get(0))) {
+    void sha256SyntheticBatchesOverSeveralLaunchesMatchSeqOnOneKernel() {
+        Sha256Input first = new Sha256Input.Synthetic(1, 0, 1, 0);
+        try (Backend b = openWithCap(1024); Backend seq = new SeqBackend();
+                Kernel<Sha256Input, Sha256Output> k = b.prepare(Tasks.SHA256, first);
+                Kernel<Sha256Input, Sha256Output> ref = seq.prepare(Tasks.SHA256, first)) {
+            // a 1 KiB cap holds 32 partial folds, so a launch is 32 groups: a short last launch, an exact multiple,
+            // a batch of one group + 1 and one smaller than a group, after the buffers of the larger ones
+            int group = ((Sha256OpenCl) k).group();
+            int launch = 32 * group;
+            List<Sha256Input> inputs = List.of(new Sha256Input.Synthetic(2 * launch + 5, 70, 3, Long.MIN_VALUE + 7),
+                    new Sha256Input.Synthetic(2 * launch, 0, 1, 5), new Sha256Input.Synthetic(group + 1, 64, 2, -1),
+                    new Sha256Input.Synthetic(10, 64, 2, -1));
             for (Sha256Input in : inputs) {
                 Verdict v = Tasks.SHA256.compare(ref.run(in), k.run(in));
-                assertTrue(v.ok(), in + " on " + b.device() + ": " + v);
-                assertEquals(in.count() > 2048, k.events().stream().anyMatch(e -> e.contains("split into")),
+                assertTrue(v.ok(), in + " on " + b.device() + ", group " + group + ": " + v);
+                assertEquals(in.count() > launch, k.events().stream().anyMatch(e -> e.contains("split into")),
                         in + ": " + k.events());
             }
-            assertEquals(32L * 2048, ((Sha256OpenCl) k).deviceBytes(), "device digests stay one window");
+            assertEquals(32L * 32, ((Sha256OpenCl) k).deviceBytes(), "device partial folds stay one launch's");
         }
     }
 

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks that synthetic batches hashed launch by launch into the combining digest agree with {@code seq}: device
- * buffers capped at 1024 bytes make a window (one launch) of 32 messages. Mirrors the opencl window test.
+ * Checks that synthetic batches folded launch by launch agree with {@code seq}: device buffers capped at 1024 bytes
+ * hold 32 partial folds, so a launch is 32 blocks of {@link Sha256Cuda#BLOCK} messages. Mirrors the opencl test.
  */
-class Sha256CudaWindowTest {
+class Sha256CudaLaunchesTest {
 
     private static BackendProvider provider;
 
@@ -31,10 +31,12 @@ class Sha256CudaWindowTest {
     }
 
     @Test
-    void syntheticBatchesSpanningSeveralWindowsMatchSeqOnOneKernel() {
-        // a short last window, an exact multiple of the window, then a batch smaller than the kept window buffer
-        List<Sha256Input> inputs = List.of(new Sha256Input.Synthetic(1001, 70, 3, Long.MIN_VALUE + 7),
-                new Sha256Input.Synthetic(640, 0, 1, 5), new Sha256Input.Synthetic(10, 64, 2, -1));
+    void syntheticBatchesOverSeveralLaunchesMatchSeqOnOneKernel() {
+        // a short last launch, an exact multiple, a block + 1, then a batch smaller than one block
+        int launch = 32 * Sha256Cuda.BLOCK;
+        List<Sha256Input> inputs = List.of(new Sha256Input.Synthetic(2 * launch + 5, 70, 3, Long.MIN_VALUE + 7),
+                new Sha256Input.Synthetic(2 * launch, 0, 1, 5),
+                new Sha256Input.Synthetic(Sha256Cuda.BLOCK + 1, 64, 2, -1), new Sha256Input.Synthetic(10, 64, 2, -1));
         BackendOptions d = BackendOptions.defaults();
         BackendOptions capped = new BackendOptions(null, d.threads(), d.workers(), d.workerTimeout(),
                 Map.of(CudaBackend.MAX_CHUNK, "1024"));
