@@ -41,8 +41,14 @@ public final class Sha256Fold {
     /** The index multiplier: 2^64 divided by the golden ratio, odd, as in SplitMix64. */
     static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
-    /** The per-lane key offsets: the first 256 bits of the fractional part of pi. */
-    static final long[] K = {0x243F6A8885A308D3L, 0x13198A2E03707344L, 0xA4093822299F31D0L, 0x082EFA98EC4E6C89L};
+    /*
+     * The per-lane key offsets K[0..3]: the first 256 bits of the fractional part of pi. Separate constants rather
+     * than an array so that C2 folds them into the hot loops (it does not fold elements of a static final array).
+     */
+    private static final long K0 = 0x243F6A8885A308D3L;
+    private static final long K1 = 0x13198A2E03707344L;
+    private static final long K2 = 0xA4093822299F31D0L;
+    private static final long K3 = 0x082EFA98EC4E6C89L;
 
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
@@ -58,11 +64,29 @@ public final class Sha256Fold {
     /** Adds the digest of message {@code index}, 32 bytes at {@code off} of {@code digest}. */
     public void add(long index, byte[] digest, int off) {
         Objects.checkFromIndexSize(off, BYTES, digest.length);
-        long key = index * GOLDEN;
-        a0 += mix((long) LONG_BE.get(digest, off) ^ (key + K[0]));
-        a1 += mix((long) LONG_BE.get(digest, off + 8) ^ (key + K[1]));
-        a2 += mix((long) LONG_BE.get(digest, off + 16) ^ (key + K[2]));
-        a3 += mix((long) LONG_BE.get(digest, off + 24) ^ (key + K[3]));
+        a0 += term(0, index, digest, off);
+        a1 += term(1, index, digest, off);
+        a2 += term(2, index, digest, off);
+        a3 += term(3, index, digest, off);
+    }
+
+    /**
+     * Returns what lane {@code lane} (0 to 3) gains from the digest of message {@code index}, 32 bytes at {@code off}:
+     * for loops that keep the four lane sums in locals and {@link #addLanes add} them once at the end.
+     */
+    public static long term(int lane, long index, byte[] digest, int off) {
+        long word = (long) LONG_BE.get(digest, off + 8 * lane);
+        return mix(word ^ (index * GOLDEN + laneKey(lane)));
+    }
+
+    private static long laneKey(int lane) {
+        return switch (lane) {
+            case 0 -> K0;
+            case 1 -> K1;
+            case 2 -> K2;
+            case 3 -> K3;
+            default -> throw new IndexOutOfBoundsException("lane " + lane + " of 4");
+        };
     }
 
     /** Adds {@code count} consecutive digests packed at {@code off}, the first being message {@code firstIndex}. */
