@@ -10,8 +10,9 @@ import java.util.Arrays;
  * {@code 2r + 2} rows that stays in the L2 cache. Output rows go in pairs: the column pass (a weighted sum of whole
  * ring rows) computes both rows of a pair in one loop, so that they share the loads from L2, which bounded it; then
  * each row gets the row pass along x and is rounded to bytes. A pair computes each of its rows with exactly the
- * operations a lone row would get, so where the pairs fall does not change any byte. Taps are padded
- * with zero weights to a multiple of four, because {@link BlurTaps} takes four per loop.
+ * operations a lone row would get, so where the pairs fall does not change any byte. Taps go four per loop
+ * ({@link BlurTaps}); the one group with fewer (the last of the column pass, the first of the row cascade) runs a
+ * loop for just its one or three taps, which computes the same bits as the four-tap loop with zero weights would.
  *
  * <p>All buffers the filter loops touch have one length, chosen so that each array takes a whole number of 64-byte
  * lines, and are allocated one after the other, so that they normally sit at one offset modulo 64 bytes. C2 aligns
@@ -37,6 +38,8 @@ final class BlurStrips {
     private final int y1;
     private final int lo;
     private final float[] w;
+    /** The taps before zero padding: groups of fewer than four real taps run loops without the padding taps. */
+    private final int real;
     private final boolean clamp;
     private final BlurLayout layout;
     private final float[][] ring;
@@ -54,6 +57,7 @@ final class BlurStrips {
         this.y1 = y1;
         int taps = (weights.length + TAPS_PER_LOOP - 1) / TAPS_PER_LOOP * TAPS_PER_LOOP;
         this.w = Arrays.copyOf(weights, taps);
+        this.real = weights.length;
         this.clamp = mayLeaveByteRange(weights);
         this.layout = new BlurLayout(img.pixels(), img.width(), img.channels(), r);
         this.lo = Math.max(0, y0 - r);
@@ -125,12 +129,23 @@ final class BlurStrips {
      */
     private void columnPass(int n) {
         float[][] a = window;
+        int last = w.length - TAPS_PER_LOOP;
         for (int from = 0; from < n; from += COLUMN_BLOCK) {
             int to = Math.min(n, from + COLUMN_BLOCK);
             BlurTaps.columnFirst(column, column1, a[0], a[1], a[2], a[3], a[4], w[0], w[1], w[2], w[3], from, to);
-            for (int k = TAPS_PER_LOOP; k < w.length; k += TAPS_PER_LOOP) {
+            for (int k = TAPS_PER_LOOP; k < last; k += TAPS_PER_LOOP) {
                 BlurTaps.columnNext(column, column1, a[k], a[k + 1], a[k + 2], a[k + 3], a[k + 4], w[k], w[k + 1],
                         w[k + 2], w[k + 3], from, to);
+            }
+            if (last > 0) {
+                int k = last;
+                switch (real - last) {
+                    case 1 -> BlurTaps.columnNext1(column, column1, a[k], a[k + 1], w[k], from, to);
+                    case 3 -> BlurTaps.columnNext3(column, column1, a[k], a[k + 1], a[k + 2], a[k + 3], w[k],
+                            w[k + 1], w[k + 2], from, to);
+                    default -> BlurTaps.columnNext(column, column1, a[k], a[k + 1], a[k + 2], a[k + 3], a[k + 4],
+                            w[k], w[k + 1], w[k + 2], w[k + 3], from, to);
+                }
             }
         }
     }
@@ -143,7 +158,12 @@ final class BlurStrips {
     private void rowPass(float[] column, int len) {
         int k = w.length - TAPS_PER_LOOP;
         float bias = k == 0 ? BlurLayout.ROUND : 0;
-        BlurTaps.rowFirst(cascade, column, w[k], w[k + 1], w[k + 2], w[k + 3], bias, (len + k) * BlurTaps.UNIT);
+        int n = (len + k) * BlurTaps.UNIT;
+        switch (real - k) {
+            case 1 -> BlurTaps.rowFirst1(cascade, column, w[k], bias, n);
+            case 3 -> BlurTaps.rowFirst3(cascade, column, w[k], w[k + 1], w[k + 2], bias, n);
+            default -> BlurTaps.rowFirst(cascade, column, w[k], w[k + 1], w[k + 2], w[k + 3], bias, n);
+        }
         for (k -= TAPS_PER_LOOP; k > 0; k -= TAPS_PER_LOOP) {
             BlurTaps.rowNext(cascade, column, w[k], w[k + 1], w[k + 2], w[k + 3], (len + k) * BlurTaps.UNIT);
         }
