@@ -11,8 +11,9 @@ import java.util.Arrays;
  * ring rows) computes both rows of a pair in one loop, so that they share the loads from L2, which bounded it; then
  * each row gets the row pass along x and is rounded to bytes. A pair computes each of its rows with exactly the
  * operations a lone row would get, so where the pairs fall does not change any byte. Taps go four per loop
- * ({@link BlurTaps}); the one group with fewer (the last of the column pass, the first of the row cascade) runs a
- * loop for just its one or three taps, which computes the same bits as the four-tap loop with zero weights would.
+ * ({@link BlurTaps}), padded with zero weights to a multiple of four; the group with the padding (the first of the
+ * row cascade, and the last of the column pass when it has more than one) runs a loop for just its one or three
+ * real taps, which computes the same bits as the four-tap loop with its zero weights would.
  *
  * <p>All buffers the filter loops touch have one length, chosen so that each array takes a whole number of 64-byte
  * lines, and are allocated one after the other, so that they normally sit at one offset modulo 64 bytes. C2 aligns
@@ -28,6 +29,9 @@ final class BlurStrips {
 
     /** Floats per 64-byte cache line. */
     private static final int LINE_FLOATS = 16;
+
+    /** Floats in the header of a HotSpot float array with compressed class pointers (the default): 16 bytes. */
+    private static final int HEADER_FLOATS = 4;
 
     /** Floats per block of the column pass: both output rows of a block (8 KiB) stay in the L1 cache over all taps. */
     private static final int COLUMN_BLOCK = 1024;
@@ -77,11 +81,11 @@ final class BlurStrips {
     }
 
     /**
-     * Returns the least length of at least {@code n} floats whose array takes a whole number of 64-byte lines, with
-     * HotSpot's usual 16-byte array header; see the class comment.
+     * Returns the least length of at least {@code n} floats whose array, header included, takes a whole number of
+     * 64-byte lines; see the class comment.
      */
     private static int sameAlignment(int n) {
-        return (n + 4 + LINE_FLOATS - 1) / LINE_FLOATS * LINE_FLOATS - 4;
+        return (n + HEADER_FLOATS + LINE_FLOATS - 1) / LINE_FLOATS * LINE_FLOATS - HEADER_FLOATS;
     }
 
     /** Returns true unless every weight is >= 0 and they sum to at most 1, so that results stay in 0..255. */
