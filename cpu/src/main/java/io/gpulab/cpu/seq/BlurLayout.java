@@ -1,9 +1,5 @@
 package io.gpulab.cpu.seq;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * Moves one image row between interleaved bytes and the unit layout that {@link BlurTaps} filters along x.
  *
@@ -29,9 +25,6 @@ final class BlurLayout {
 
     /** Exactly 2^23, which {@link #load} subtracts again in SIMD lanes. */
     private static final float BIAS = 0x1p23f;
-
-    /** Writes the four bytes of one RGBA pixel with one store instead of four. */
-    private static final VarHandle PIXEL = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] src;
     private final int width;
@@ -134,11 +127,14 @@ final class BlurLayout {
     }
 
     private static void store4(float[] h, int s, int count, int d, byte[] dst) {
+        // four byte stores measured faster than packing the pixel into one int store through a VarHandle
         for (int p = 0; p < count; p++) {
             int i = s + BlurTaps.UNIT * p;
-            int px = (Float.floatToRawIntBits(h[i]) & 0xFF) | (Float.floatToRawIntBits(h[i + 1]) & 0xFF) << 8
-                    | (Float.floatToRawIntBits(h[i + 2]) & 0xFF) << 16 | Float.floatToRawIntBits(h[i + 3]) << 24;
-            PIXEL.set(dst, d + 4 * p, px);
+            int o = d + 4 * p;
+            dst[o] = (byte) Float.floatToRawIntBits(h[i]);
+            dst[o + 1] = (byte) Float.floatToRawIntBits(h[i + 1]);
+            dst[o + 2] = (byte) Float.floatToRawIntBits(h[i + 2]);
+            dst[o + 3] = (byte) Float.floatToRawIntBits(h[i + 3]);
         }
     }
 

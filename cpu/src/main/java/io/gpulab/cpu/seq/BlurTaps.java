@@ -62,6 +62,46 @@ final class BlurTaps {
     }
 
     /**
+     * Adds the three taps {@code w0 a[i] + w1 b[i] + w2 c[i]} to {@code out0[i]} and the same one row further down
+     * (over {@code b, c, d}) to {@code out1[i]}, for {@code from <= i < to}, rounding as {@link #columnNext} does
+     * with a fourth, zero weight.
+     */
+    static void columnNext3(float[] out0, float[] out1, float[] a, float[] b, float[] c, float[] d, float w0,
+            float w1, float w2, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float bi = b[i];
+            float ci = c[i];
+            out0[i] = fma(w0, a[i], w1 * bi) + fma(w2, ci, out0[i]);
+            out1[i] = fma(w0, bi, w1 * ci) + fma(w2, d[i], out1[i]);
+        }
+    }
+
+    /** Adds {@code w0 a[i]} to {@code out0[i]} and {@code w0 b[i]} to {@code out1[i]} for {@code from <= i < to}. */
+    static void columnNext1(float[] out0, float[] out1, float[] a, float[] b, float w0, int from, int to) {
+        for (int i = from; i < to; i++) {
+            out0[i] = w0 * a[i] + out0[i];
+            out1[i] = w0 * b[i] + out1[i];
+        }
+    }
+
+    /**
+     * Starts the row cascade with its three highest taps, {@code p[i] = sum_s w_s t[i + s UNIT] + bias} for
+     * {@code i < n}, rounding as {@link #rowFirst} does with a fourth, zero weight.
+     */
+    static void rowFirst3(float[] p, float[] t, float w0, float w1, float w2, float bias, int n) {
+        for (int i = 0; i < n; i++) {
+            p[i] = fma(w0, t[i], fma(w1, t[i + 16], w2 * t[i + 32])) + bias;
+        }
+    }
+
+    /** Starts the row cascade with its one highest tap: {@code p[i] = w0 t[i] + bias} for {@code i < n}. */
+    static void rowFirst1(float[] p, float[] t, float w0, float bias, int n) {
+        for (int i = 0; i < n; i++) {
+            p[i] = w0 * t[i] + bias;
+        }
+    }
+
+    /**
      * Starts the row cascade with its four highest taps: {@code p[i] = sum_s w_s t[i + s UNIT] + bias} for
      * {@code i < n}; {@code bias} is 0 unless these are the only taps (see {@link #rowLast}).
      */
