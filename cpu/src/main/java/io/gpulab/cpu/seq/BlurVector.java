@@ -18,8 +18,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Work order, per column strip of a tile: each source row is widened once into a float row padded by {@code r}
  * replicated pixels on both sides, filtered along x ({@code out[i] = sum_k w_k in[i + k ch]}) into a ring of
- * {@code 2r + 1} filtered rows that stays in the L2 cache, and per output row the column pass sums the ring rows,
- * clamps to 0..255, rounds and narrows to bytes. Every sample gets the same operations in the same order (a multiply
+ * {@code 2r + 2} filtered rows that stays in the L2 cache; per pair of output rows the column pass sums the ring
+ * rows into two float rows, which are then clamped to 0..255, rounded and narrowed to bytes. Every sample gets the same operations in the same order (a multiply
  * by the first tap, then one fused multiply-add per further tap, then clamp and round) whether a vector or the
  * scalar tail computes it, and whatever the tiling, so tiles assemble to exactly the bytes of a whole-image run.
  * This relies on hardware FMA: {@link BlurSeq} uses this class only when {@link BlurTaps#HARDWARE_FMA} holds.
@@ -98,7 +98,7 @@ final class BlurVector {
             return;
         }
         int r = w.length / 2;
-        int strip = Math.max(MIN_STRIP, RING_FLOATS / (2 * r + 1) / img.channels());
+        int strip = Math.max(MIN_STRIP, RING_FLOATS / (2 * r + 2) / img.channels());
         BlurVector v = new BlurVector(img, w, y0, y1, Math.min(strip, x1 - x0));
         for (int xs = x0; xs < x1; xs += strip) {
             v.run(xs, Math.min(x1, xs + strip), dst);
@@ -249,6 +249,7 @@ final class BlurVector {
     /**
      * Computes output rows {@code window[0..2r]} and {@code window[1..2r+1]} at once, so that each ring row loaded
      * from L2 feeds both (the column pass alone was bound by L2 loads); each sample still gets its taps in order.
+     * Longer than most methods because the eight accumulators must be locals for C2 to keep them in registers.
      */
     private void columnPair(int n, float[] out0, float[] out1) {
         float[][] a = window;
