@@ -2,7 +2,8 @@
 # Measures the CPU-baseline ratios of docs/performance.md side by side in one run: each gpulab figure right after
 # (or interleaved with) the peer it is compared with, on the same machine, with min and median over REPS runs.
 #
-# Usage: bench/scripts/baselines.sh [sieve|sieve-par|sha256|blur ...]   (default: all)
+# Usage: bench/scripts/baselines.sh [sieve|sieve-par|sha256|blur|blur-vector ...]   (default: all)
+# blur-vector: the gpulab seq blur of the blur part with the Vector API path (JAVA_OPTS adds jdk.incubator.vector).
 # Env: REPS (gpulab timed repeats, default 7), PEERS (the shared peers folder, default ../shared/peers),
 #      JAVA_OPTS (passed to gpulab).
 # Needs: primesieve (apt-get install primesieve), python3-opencv for the blur peer, a JDK for the sha256 peer.
@@ -75,6 +76,11 @@ PY
             run_gpulab "gpulab seq blur 3840x2160x4 sigma 3" blur --backend seq --width 3840 --height 2160 \
                 --channels 4 --sigma 3
             ;;
-        *) echo "unknown part: $p (sieve, sieve-par, sha256, blur)" >&2; exit 2 ;;
+        blur-vector)
+            JAVA_OPTS="${JAVA_OPTS:-} --add-modules jdk.incubator.vector" run_gpulab \
+                "gpulab seq blur 3840x2160x4 sigma 3, Vector API" blur --backend seq --width 3840 --height 2160 \
+                --channels 4 --sigma 3 2> >(grep -v 'Using incubator modules' >&2)
+            ;;
+        *) echo "unknown part: $p (sieve, sieve-par, sha256, blur, blur-vector)" >&2; exit 2 ;;
     esac
 done

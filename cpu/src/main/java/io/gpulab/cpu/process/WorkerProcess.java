@@ -19,6 +19,9 @@ final class WorkerProcess {
 
     private static final int STDERR_TAIL = 2048;
 
+    /** The incubating module of the Vector API blur path, passed on to workers when the parent has it. */
+    private static final String VECTOR_MODULE = "jdk.incubator.vector";
+
     private final Process process;
     private final OutputStream toWorker;
     private final InputStream fromWorker;
@@ -43,7 +46,10 @@ final class WorkerProcess {
         }
     }
 
-    /** Returns the command line of a worker JVM: the parent's {@code java}, class path and small heap settings. */
+    /**
+     * Returns the command line of a worker JVM: the parent's {@code java}, class path, small heap settings and, if
+     * the parent has it, the Vector API module.
+     */
     static List<String> command(String heap, String fault) {
         String java = ProcessHandle.current().info().command()
                 .filter(c -> Files.isExecutable(Path.of(c)))
@@ -52,6 +58,14 @@ final class WorkerProcess {
                 "-XX:+DisplayVMOutputToStderr", "-XX:-UsePerfData"));
         if (fault != null && !fault.isEmpty()) {
             cmd.add("-D" + Worker.FAULT_PROPERTY + "=" + fault);
+        }
+        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent()) {
+            // workers blur on the same path as the parent (BlurSeq.simd()), so that both give the same bytes
+            cmd.addAll(List.of("--add-modules", VECTOR_MODULE));
+            String choice = System.getProperty("gpulab.blur.vector");
+            if (choice != null) {
+                cmd.add("-Dgpulab.blur.vector=" + choice);
+            }
         }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Worker.class.getName(),
                 Long.toString(ProcessHandle.current().pid())));

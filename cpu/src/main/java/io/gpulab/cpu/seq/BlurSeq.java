@@ -20,11 +20,35 @@ import java.util.List;
  * layout, and the result is rounded to bytes. Widening and rounding are the only scalar loops. Each segment filters
  * its own {@code r}-pixel halo in the column pass, so a strip of segments of {@code len} pixels does
  * {@code 2r / len} extra column work (about 9% at sigma 3).
+ *
+ * <p>When the JVM runs with {@code --add-modules jdk.incubator.vector} (and the CPU has 256-bit vectors and FMA),
+ * {@link #blurTile} runs {@link BlurVector} instead, which also converts bytes and floats in SIMD lanes; the system
+ * property {@code gpulab.blur.vector=false} keeps the path above. {@link #simd} tells which path is active. Both
+ * paths agree with the definition within {@link io.gpulab.tasks.BlurTask#TOLERANCE}, not bit for bit.
  */
 public final class BlurSeq implements Kernel<BlurInput, BlurOutput> {
 
     /** The ring of one strip should stay below this many floats, so that it fits a 512 KiB L2 cache. */
     private static final int RING_FLOATS = 65536;
+
+    /** Whether {@link #blurTile} runs {@link BlurVector}; decided once, before anything may load that class. */
+    private static final boolean VECTOR = vectorPath();
+
+    /** Decides the path; the order of the tests matters, as BlurVector may be loaded only with its module present. */
+    private static boolean vectorPath() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                && !"false".equalsIgnoreCase(System.getProperty("gpulab.blur.vector"))
+                && BlurTaps.HARDWARE_FMA
+                && BlurVector.supported();
+    }
+
+    /**
+     * Returns which blur path this JVM runs: {@code "Vector API 256-bit"} with the incubating module present, else
+     * {@code "C2 auto-vectorized"} (the scalar Java loops that C2 vectorizes on its own).
+     */
+    public static String simd() {
+        return VECTOR ? "Vector API 256-bit" : "C2 auto-vectorized";
+    }
 
     @Override
     public BlurOutput run(BlurInput input) {
@@ -40,6 +64,14 @@ public final class BlurSeq implements Kernel<BlurInput, BlurOutput> {
     public static Image blur(Image img, float[] w) {
         byte[] dst = new byte[img.pixels().length];
         blurTile(img, w, 0, img.height(), 0, img.width(), dst);
+        return new Image(img.width(), img.height(), img.channels(), dst);
+    }
+
+    /** Blurs one image on the path without the Vector API, whichever path {@link #simd} reports; for tests. */
+    static Image blurScalar(Image img, float[] w) {
+        byte[] dst = new byte[img.pixels().length];
+        check(img, w, 0, img.height(), 0, img.width(), dst);
+        scalarTile(img, w, 0, img.height(), 0, img.width(), dst);
         return new Image(img.width(), img.height(), img.channels(), dst);
     }
 
@@ -66,6 +98,15 @@ public final class BlurSeq implements Kernel<BlurInput, BlurOutput> {
      * tiles assemble to exactly the bytes of {@link #blur}.
      */
     public static void blurTile(Image img, float[] w, int y0, int y1, int x0, int x1, byte[] dst) {
+        check(img, w, y0, y1, x0, x1, dst);
+        if (VECTOR) {
+            BlurVector.blurTile(img, w, y0, y1, x0, x1, dst);
+        } else {
+            scalarTile(img, w, y0, y1, x0, x1, dst);
+        }
+    }
+
+    private static void check(Image img, float[] w, int y0, int y1, int x0, int x1, byte[] dst) {
         if (w.length % 2 == 0) {
             throw new IllegalArgumentException("weights must have an odd length 2r + 1: " + w.length);
         }
@@ -76,6 +117,9 @@ public final class BlurSeq implements Kernel<BlurInput, BlurOutput> {
         if (dst.length != img.pixels().length) {
             throw new IllegalArgumentException("dst has " + dst.length + " samples, image " + img.pixels().length);
         }
+    }
+
+    private static void scalarTile(Image img, float[] w, int y0, int y1, int x0, int x1, byte[] dst) {
         if (y0 == y1 || x0 == x1) {
             return;
         }
