@@ -2,8 +2,9 @@
 # Measures the CPU-baseline ratios of docs/performance.md side by side in one run: each gpulab figure right after
 # (or interleaved with) the peer it is compared with, on the same machine, with min and median over REPS runs.
 #
-# Usage: bench/scripts/baselines.sh [sieve|sieve-par|sha256|blur|blur-vector ...]   (default: all)
-# blur-vector: the gpulab seq blur of the blur part with the Vector API path (JAVA_OPTS adds jdk.incubator.vector).
+# Usage: bench/scripts/baselines.sh [sieve|sieve-par|sha256|blur|blur-c2 ...]   (default: all)
+# blur: the peer, then gpulab's seq blur as ./gpulab runs it (the Vector API path where the JDK ships the module);
+# blur-c2: the same run on the path without the Vector API (GPULAB_VECTOR=0), for comparison.
 # Env: REPS (gpulab timed repeats, default 7), PEERS (the shared peers folder, default ../shared/peers),
 #      JAVA_OPTS (passed to gpulab).
 # Needs: primesieve (apt-get install primesieve), python3-opencv for the blur peer, a JDK for the sha256 peer.
@@ -32,7 +33,7 @@ PY
 
 echo "# host: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) vCPU, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ), gpulab $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 parts=("$@")
-[ ${#parts[@]} -gt 0 ] || parts=(sieve sieve-par sha256 blur)
+[ ${#parts[@]} -gt 0 ] || parts=(sieve sieve-par sha256 blur blur-c2)
 "$gpulab" backends >/dev/null   # builds the jar first, outside any timing
 for p in "${parts[@]}"; do
     case $p in
@@ -76,11 +77,10 @@ PY
             run_gpulab "gpulab seq blur 3840x2160x4 sigma 3" blur --backend seq --width 3840 --height 2160 \
                 --channels 4 --sigma 3
             ;;
-        blur-vector)
-            JAVA_OPTS="${JAVA_OPTS:-} --add-modules jdk.incubator.vector" run_gpulab \
-                "gpulab seq blur 3840x2160x4 sigma 3, Vector API" blur --backend seq --width 3840 --height 2160 \
-                --channels 4 --sigma 3 2> >(grep -v 'Using incubator modules' >&2)
+        blur-c2)
+            GPULAB_VECTOR=0 run_gpulab "gpulab seq blur 3840x2160x4 sigma 3, GPULAB_VECTOR=0" blur --backend seq \
+                --width 3840 --height 2160 --channels 4 --sigma 3
             ;;
-        *) echo "unknown part: $p (sieve, sieve-par, sha256, blur, blur-vector)" >&2; exit 2 ;;
+        *) echo "unknown part: $p (sieve, sieve-par, sha256, blur, blur-c2)" >&2; exit 2 ;;
     esac
 done

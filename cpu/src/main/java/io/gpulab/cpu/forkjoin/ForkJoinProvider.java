@@ -5,8 +5,10 @@ import io.gpulab.api.Backend;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.DeviceInfo;
 import io.gpulab.cpu.CpuInfo;
+import io.gpulab.cpu.seq.BlurSeq;
 import io.gpulab.tasks.SelfTestedProvider;
 import java.util.List;
+import java.util.Map;
 
 /** Provides the {@code forkjoin} backend: threads of one ForkJoinPool. */
 public final class ForkJoinProvider extends SelfTestedProvider {
@@ -20,7 +22,9 @@ public final class ForkJoinProvider extends SelfTestedProvider {
     @Override
     protected Availability probeOnce() {
         int threads = Runtime.getRuntime().availableProcessors();
-        DeviceInfo cpu = new DeviceInfo("forkjoin", CpuInfo.modelName(), CpuInfo.properties(threads));
+        Map<String, String> props = CpuInfo.properties(threads);
+        props.put("blur path", BlurSeq.simd());
+        DeviceInfo cpu = new DeviceInfo("forkjoin", CpuInfo.modelName(), props);
         return selfTest(open(BackendOptions.defaults()), List.of(cpu));
     }
 

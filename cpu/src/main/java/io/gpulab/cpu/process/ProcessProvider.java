@@ -7,6 +7,7 @@ import io.gpulab.api.BackendOptions;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.DeviceInfo;
 import io.gpulab.cpu.CpuInfo;
+import io.gpulab.cpu.seq.BlurSeq;
 import io.gpulab.tasks.SelfTestedProvider;
 import java.time.Duration;
 import java.util.List;
@@ -28,8 +29,9 @@ public final class ProcessProvider extends SelfTestedProvider {
     protected Availability probeOnce() {
         BackendOptions one = new BackendOptions(null, 0, 1, Duration.ofMinutes(1), Map.of());
         int workers = Runtime.getRuntime().availableProcessors();
-        DeviceInfo cpu = new DeviceInfo("process", CpuInfo.modelName() + ", " + workers + " worker JVMs",
-                CpuInfo.properties(workers));
+        Map<String, String> props = CpuInfo.properties(workers);
+        props.put("blur path", BlurSeq.simd());
+        DeviceInfo cpu = new DeviceInfo("process", CpuInfo.modelName() + ", " + workers + " worker JVMs", props);
         return selfTest(new ProcessBackend(one), List.of(cpu));
     }
 

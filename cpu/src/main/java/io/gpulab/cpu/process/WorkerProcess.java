@@ -148,11 +148,17 @@ final class WorkerProcess {
         return (code < 0 ? "" : ", exit code " + code) + (tail.isEmpty() ? "" : ", last stderr: " + tail);
     }
 
+    /** Returns the worker's last stderr line, leaving out the JVM's start-up note about an incubating module. */
     private String lastStderrLine() {
         synchronized (stderrTail) {
-            String s = stderrTail.toString().strip();
-            int nl = s.lastIndexOf('\n');
-            return nl < 0 ? s : s.substring(nl + 1);
+            String[] lines = stderrTail.toString().strip().split("\n");
+            for (int i = lines.length - 1; i >= 0; i--) {
+                String line = lines[i].strip();
+                if (!line.isEmpty() && !line.startsWith("WARNING: Using incubator modules: ")) {
+                    return line;
+                }
+            }
+            return "";
         }
     }
 

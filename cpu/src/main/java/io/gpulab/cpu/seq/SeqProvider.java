@@ -7,6 +7,7 @@ import io.gpulab.api.DeviceInfo;
 import io.gpulab.cpu.CpuInfo;
 import io.gpulab.tasks.SelfTestedProvider;
 import java.util.List;
+import java.util.Map;
 
 /** Provides the {@code seq} backend: one thread on the CPU, the reference. */
 public final class SeqProvider extends SelfTestedProvider {
@@ -19,7 +20,9 @@ public final class SeqProvider extends SelfTestedProvider {
     /** Self-tests a fresh backend on the one CPU thread it uses. */
     @Override
     protected Availability probeOnce() {
-        DeviceInfo cpu = new DeviceInfo("seq", CpuInfo.modelName(), CpuInfo.properties(1));
+        Map<String, String> props = CpuInfo.properties(1);
+        props.put("blur path", BlurSeq.simd());
+        DeviceInfo cpu = new DeviceInfo("seq", CpuInfo.modelName(), props);
         return selfTest(new SeqBackend(), List.of(cpu));
     }
 
