@@ -19,9 +19,10 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Work order, per column strip of a tile: each source row is widened once into a float row padded by {@code r}
  * replicated pixels on both sides, filtered along x ({@code out[i] = sum_k w_k in[i + k ch]}) into a ring of
  * {@code 2r + 2} filtered rows that stays in the L2 cache; per pair of output rows the column pass sums the ring
- * rows into two float rows, which are then clamped to 0..255, rounded and narrowed to bytes. Every sample gets the same operations in the same order (a multiply
- * by the first tap, then one fused multiply-add per further tap, then clamp and round) whether a vector or the
- * scalar tail computes it, and whatever the tiling, so tiles assemble to exactly the bytes of a whole-image run.
+ * rows into two float rows, which are then clamped to 0..255, rounded and narrowed to bytes. Every sample gets the
+ * same operations in the same order (a multiply by the first tap, then one fused multiply-add per further tap, then
+ * clamp and round) whether a vector or the scalar tail computes it, and whatever the tiling, so tiles assemble to
+ * exactly the bytes of a whole-image run.
  * This relies on hardware FMA: {@link BlurSeq} uses this class only when {@link BlurTaps#HARDWARE_FMA} holds.
  */
 final class BlurVector {
