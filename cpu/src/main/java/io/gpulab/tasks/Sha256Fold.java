@@ -99,10 +99,7 @@ public final class Sha256Fold {
 
     /** Adds a partial fold (of other messages of the same batch) into this one. */
     public void add(Sha256Fold partial) {
-        a0 += partial.a0;
-        a1 += partial.a1;
-        a2 += partial.a2;
-        a3 += partial.a3;
+        addLanes(partial.a0, partial.a1, partial.a2, partial.a3);
     }
 
     /** Adds a partial fold given as its four lanes, as a device or a worker reports it. */

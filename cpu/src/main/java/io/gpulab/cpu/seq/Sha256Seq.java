@@ -173,21 +173,13 @@ public final class Sha256Seq implements Kernel<Sha256Input, Sha256Output> {
     public static Sha256Output output(Sha256Input input, byte[] digests) {
         Sha256Fold fold = new Sha256Fold();
         fold.addAll(0, digests, 0, input.count());
-        return output(input, fold.toBytes(), digests);
-    }
-
-    /**
-     * Builds the output from a fold already computed over {@code digests} and the concatenated final digests
-     * themselves, which become per-message digests for given messages (none for a synthetic batch).
-     */
-    public static Sha256Output output(Sha256Input input, byte[] fold, byte[] digests) {
         List<byte[]> each = new ArrayList<>();
         if (input instanceof Sha256Input.Messages) {
             for (int i = 0; i < input.count(); i++) {
                 each.add(Arrays.copyOfRange(digests, i * DIGEST_BYTES, (i + 1) * DIGEST_BYTES));
             }
         }
-        return new Sha256Output(fold, each);
+        return new Sha256Output(fold.toBytes(), each);
     }
 
     /** Returns a new SHA-256 MessageDigest; every JDK has one. */
