@@ -13,10 +13,10 @@ import java.util.Map;
  * Counts (and lists) primes on the GPU with the segmented odd-only sieve of {@code sieve.cl}.
  *
  * <p>Decomposition: the odd numbers of the range are cut into segments of {@link #SEGMENT_BITS} odd numbers by
- * {@link SievePlan}, the same plan the opencl backend uses; one thread block sieves one segment in shared memory
- * and writes its prime count. Segments go in launches of up to {@link #SEGMENTS_PER_LAUNCH}, fewer when the
- * count (or, for listing, bitmap) buffer would exceed the per-buffer budget ({@link CudaContext#budget}), each
- * launch uploading nothing but two 64-bit bounds. The prime 2 is counted on the host.
+ * {@link SievePlan}, the same plan the opencl backend uses; one thread block sieves one segment, {@link #CHUNK_WORDS}
+ * words of shared memory at a time, and writes its prime count. Segments go in launches of up to
+ * {@link #SEGMENTS_PER_LAUNCH}, fewer when the count (or, for listing, bitmap) buffer would exceed the per-buffer
+ * budget ({@link CudaContext#budget}), each launch uploading nothing but two 64-bit bounds. The prime 2 is counted on the host.
  *
  * <p>Memory and transfers: the odd sieving primes up to sqrt(to) are sieved on the host once for the largest
  * bound so far ({@link SievingPrimeTable}) and uploaded once per run as 32-bit words (about 200 MB at the 10^18
@@ -28,11 +28,13 @@ final class SieveCuda implements Kernel<SieveInput, SieveOutput> {
     /** The kernel: (base, last, primes, nprimes, counts, bitmaps, keep_bitmaps). */
     static final CudaKernelSpec SEGMENTS = new CudaKernelSpec("sieve", "sieve_segments", "llpippi");
     /** The 32-bit words of a segment bitmap: sieve.cl's default SIEVE_WORDS, which the PTX was built with. */
-    static final int SIEVE_WORDS = 4096;
+    static final int SIEVE_WORDS = 32768;
+    /** The 32-bit words of shared memory a block sieves at a time: sieve.cl's default SIEVE_CHUNK_WORDS. */
+    static final int CHUNK_WORDS = 4096;
     /** The odd numbers sieved by one thread block. */
     static final int SEGMENT_BITS = SIEVE_WORDS * 32;
-    /** The most segments of one launch: 2^16 segments are 1.7 * 10^10 numbers. */
-    static final int SEGMENTS_PER_LAUNCH = 1 << 16;
+    /** The most segments of one launch: 2^13 segments are 1.7 * 10^10 numbers. */
+    static final int SEGMENTS_PER_LAUNCH = 1 << 13;
 
     private static final int BLOCK = 256;
 

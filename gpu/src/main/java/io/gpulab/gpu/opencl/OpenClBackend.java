@@ -28,14 +28,32 @@ final class OpenClBackend implements Backend {
 
     /** The system property that caps the per-buffer budget, for tests of the splitting. */
     static final String MAX_ALLOC_PROPERTY = "gpulab.opencl.maxAllocBytes";
+    /**
+     * The backend option ({@code -X sieve.crossing=atomic|serial}) that picks how sieve.cl crosses off its larger
+     * primes: {@code atomic} (every work-item one prime, local atomics: a GPU's way, the default there) or
+     * {@code serial} (one work-item, plain ORs: the default on CPU devices, which run a group's items one after the
+     * other anyway and pay several times a plain OR for an atomic one).
+     */
+    static final String SIEVE_CROSSING_OPTION = "sieve.crossing";
 
     private final OpenClContext context;
     private final OpenClQueue queue;
     private final long budget;
+    private final boolean serialSieveCrossing;
     private final Map<String, Double> compileSeconds = new LinkedHashMap<>();
 
-    /** Opens a queue on the device; a positive cap lowers the per-buffer budget. */
-    OpenClBackend(OpenClDevice device, long capBytes) {
+    /**
+     * Opens a queue on the device; a positive cap lowers the per-buffer budget; {@code sieveCrossing} is
+     * {@code atomic}, {@code serial} or null for the device's default.
+     *
+     * @throws BackendException when sieveCrossing is another value
+     */
+    OpenClBackend(OpenClDevice device, long capBytes, String sieveCrossing) {
+        if (sieveCrossing != null && !sieveCrossing.equals("atomic") && !sieveCrossing.equals("serial")) {
+            throw new BackendException("backend option " + SIEVE_CROSSING_OPTION + "=" + sieveCrossing
+                    + ": expected atomic or serial");
+        }
+        this.serialSieveCrossing = sieveCrossing == null ? !device.gpu() : sieveCrossing.equals("serial");
         this.context = OpenClContext.of(device);
         this.queue = new OpenClQueue(context);
         long b = Math.min(device.maxAllocBytes(), device.globalMemBytes() / 4);
@@ -73,6 +91,11 @@ final class OpenClBackend implements Backend {
     @Override
     public synchronized Map<String, Double> setupPhases() {
         return Map.of("compile", compileSeconds.values().stream().mapToDouble(Double::doubleValue).sum());
+    }
+
+    /** Returns whether sieve.cl crosses its larger primes with one work-item and plain ORs (else atomics). */
+    boolean serialSieveCrossing() {
+        return serialSieveCrossing;
     }
 
     /** Returns the device this backend runs on. */

@@ -36,7 +36,7 @@ public final class OpenClProvider extends SelfTestedProvider {
             infos = OpenClDevices.all().stream().map(OpenClDevice::info).toList();
             OpenClDevice device = OpenClDevices.defaultDevice();
             String failure;
-            try (Backend b = new OpenClBackend(device, 0)) {
+            try (Backend b = new OpenClBackend(device, 0, null)) {
                 failure = SelfTest.run(b, tasks());
             }
             return failure == null ? Availability.available(infos)
@@ -52,7 +52,7 @@ public final class OpenClProvider extends SelfTestedProvider {
 
     /**
      * Opens the backend on {@code options.device()} ({@code opencl:P:D}, default device when null); reads the
-     * test cap {@code gpulab.opencl.maxAllocBytes} here.
+     * test cap {@code gpulab.opencl.maxAllocBytes} and the option {@code sieve.crossing} here.
      *
      * @throws BackendUnavailableException when OpenCL cannot load or the device id is unknown (listing valid ids)
      */
@@ -60,7 +60,8 @@ public final class OpenClProvider extends SelfTestedProvider {
     public Backend open(BackendOptions options) {
         try {
             OpenClDevice device = OpenClDevices.find(options.device());
-            return new OpenClBackend(device, Long.getLong(OpenClBackend.MAX_ALLOC_PROPERTY, 0L));
+            return new OpenClBackend(device, Long.getLong(OpenClBackend.MAX_ALLOC_PROPERTY, 0L),
+                    options.extra().get(OpenClBackend.SIEVE_CROSSING_OPTION));
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
             throw new BackendUnavailableException(libraryNotFound(e), e);
         } catch (CLException e) {

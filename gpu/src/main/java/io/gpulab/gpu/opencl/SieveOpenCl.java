@@ -20,7 +20,8 @@ import org.jocl.cl_mem;
 
 /**
  * Counts (and lists) primes with {@code sieve.cl}: one work-group per segment of {@value #WORDS} x 32 odd
- * numbers, sieved in local memory.
+ * numbers, sieved in local memory chunk by chunk; the larger primes are crossed off with local atomics, or by one
+ * work-item with plain ORs on CPU devices (the backend option {@code sieve.crossing} overrides that choice).
  *
  * <p>Decomposition: the odd part of the range is cut into segments ({@link SievePlan}); a launch covers up to
  * {@value #MAX_SEGMENTS_PER_LAUNCH} segments, fewer when the count (and, for listing, bitmap) buffers would
@@ -33,10 +34,10 @@ import org.jocl.cl_mem;
  */
 final class SieveOpenCl implements Kernel<SieveInput, SieveOutput> {
 
-    /** 32-bit words of local memory per segment (16 KiB, within every GPU's local memory). */
-    static final int WORDS = 4096;
+    /** 32-bit words of a segment (1 Mi odd numbers), sieved in chunks of 4096 words of local memory. */
+    static final int WORDS = 32768;
     /** Segments per launch at most, to keep each launch well under a display watchdog. */
-    static final int MAX_SEGMENTS_PER_LAUNCH = 2048;
+    static final int MAX_SEGMENTS_PER_LAUNCH = 256;
 
     private static final int BITS = WORDS * 32;
 
@@ -54,7 +55,8 @@ final class SieveOpenCl implements Kernel<SieveInput, SieveOutput> {
     /** Builds (or reuses) the program and uploads the sieving primes the prepared range needs. */
     SieveOpenCl(OpenClBackend backend, SieveInput input) {
         this.backend = backend;
-        this.kernel = backend.kernel(KernelSources.SIEVE, "-D SIEVE_WORDS=" + WORDS, "sieve_segments");
+        this.kernel = backend.kernel(KernelSources.SIEVE, "-D SIEVE_WORDS=" + WORDS
+                + " -D SIEVE_SERIAL_CROSSING=" + (backend.serialSieveCrossing() ? 1 : 0), "sieve_segments");
         this.groupSize = Math.min(256, backend.maxGroupSize(kernel));
         this.primes = new OpenClBuffer(backend.queue(), CL_MEM_READ_ONLY);
         this.counts = new OpenClBuffer(backend.queue(), CL_MEM_WRITE_ONLY);

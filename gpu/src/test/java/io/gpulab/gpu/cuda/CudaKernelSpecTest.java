@@ -46,7 +46,7 @@ class CudaKernelSpecTest {
 
     @Test
     void sharedTilesMatchTheBlockShapesTheHostLaunches() {
-        assertEquals(4 * SieveCuda.SIEVE_WORDS, shared(ptx("sieve"), "sieve_segments", "bits"));
+        assertEquals(4 * SieveCuda.CHUNK_WORDS, shared(ptx("sieve"), "sieve_segments", "bits"));
         assertEquals(4 * Sha256Cuda.BLOCK * Long.BYTES, shared(ptx("sha256"), "sha256_synthetic", "lanes"),
                 "the fold reduction holds 4 lanes per thread of the block the host launches");
         int localRadius = 32;
