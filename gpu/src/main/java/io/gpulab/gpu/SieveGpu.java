@@ -1,0 +1,194 @@
+package io.gpulab.gpu;
+
+import io.gpulab.api.DeviceOutOfMemoryException;
+import io.gpulab.gpu.device.Device;
+import io.gpulab.gpu.device.DeviceBuffer;
+import io.gpulab.gpu.device.DeviceFunction;
+import io.gpulab.gpu.device.KernelSpec;
+import io.gpulab.tasks.PrimeSink;
+import io.gpulab.tasks.SieveInput;
+import io.gpulab.tasks.SieveOutput;
+import java.nio.ByteBuffer;
+import java.util.Map;
+
+/**
+ * Counts (and lists) primes with {@code sieve.cl} on either runtime: one work-group per segment of {@value #WORDS}
+ * x 32 odd numbers, sieved in local memory.
+ *
+ * <p>Decomposition: the odd part of the range is cut into segments ({@link SievePlan}); a launch covers at most
+ * {@value #MAX_SEGMENTS_PER_LAUNCH} segments and at most {@value #PRIME_VISITS_PER_LAUNCH} sieving-prime visits
+ * (the kernel visits every sieving prime in every segment), so that a launch stays far below a display GPU's
+ * watchdog (about 2 s) at any range up to 10^18, where 50.8 million sieving primes leave 84 segments per launch;
+ * and fewer when the count (and, for listing, bitmap) buffers would exceed the device's per-buffer budget. The
+ * prime 2 is counted on the host.
+ *
+ * <p>Host/device traffic: the odd sieving primes up to sqrt(to) are computed on the host and uploaded in
+ * {@code prepare} (4 bytes each; one buffer, so more than the budget is a {@link DeviceOutOfMemoryException}),
+ * never inside a timed run unless a run needs more primes than the prepared input, or the device lost them (a
+ * CUDA context re-created after a sticky error). Counting runs put the launches of a round back to back, each
+ * writing its 32-bit segment counts at its own offset of one buffer ({@link LaunchRounds}), and download the
+ * round's counts once; listing downloads each launch's counts and segment bitmaps (bit set = prime), and the
+ * host emits the primes in ascending order. Buffers are kept across runs, growing when a run needs more.
+ */
+public final class SieveGpu extends GpuKernel<SieveInput, SieveOutput> {
+
+    /** The kernel: (base, last, primes, nprimes, counts, bitmaps, keep_bitmaps). */
+    public static final KernelSpec SEGMENTS = new KernelSpec("sieve", "sieve_segments", "llpippi");
+    /** 32-bit words of local memory per segment (16 KiB, within every GPU's local memory): SIEVE_WORDS. */
+    public static final int WORDS = 4096;
+    /** Segments per launch at most. */
+    public static final int MAX_SEGMENTS_PER_LAUNCH = 2048;
+    /** Sieving-prime visits (segments x (primes + bits)) per launch at most, for a display GPU's watchdog. */
+    public static final long PRIME_VISITS_PER_LAUNCH = 1L << 32;
+
+    private static final int BITS = WORDS * 32;
+    private static final int GROUP = 256;
+
+    private final DeviceFunction kernel;
+    private final int groupSize;
+    private final SievingPrimeTable table = new SievingPrimeTable();
+    private final DeviceBuffer primes;
+    private final DeviceBuffer counts;
+    private final DeviceBuffer bitmaps;
+    private int primesOnDevice;
+
+    /** Builds or loads the kernel and computes and uploads the sieving primes the prepared range needs. */
+    SieveGpu(Device device, SieveInput input) {
+        super(device);
+        this.kernel = device.function(SEGMENTS, Map.of("SIEVE_WORDS", WORDS));
+        this.groupSize = (int) Math.min(GROUP, device.maxGroupSize(kernel));
+        this.primes = device.buffer("sieving primes", DeviceBuffer.Access.IN);
+        this.counts = device.buffer("segment counts", DeviceBuffer.Access.OUT);
+        this.bitmaps = device.buffer("segment bitmaps", DeviceBuffer.Access.OUT);
+        ensurePrimes(SievePlan.of(input.from(), input.to(), BITS).sievingLimit());
+        device.sync();
+    }
+
+    /** Returns the segments one launch may cover when {@code nprimes} sieving primes apply. */
+    public static int launchCap(int nprimes) {
+        return (int) Math.max(1, Math.min(MAX_SEGMENTS_PER_LAUNCH, PRIME_VISITS_PER_LAUNCH / ((long) nprimes + BITS)));
+    }
+
+    @Override
+    String describe(SieveInput input) {
+        return "sieve [" + input.from() + ", " + input.to() + "]";
+    }
+
+    @Override
+    SieveOutput compute(SieveInput input) {
+        SievePlan plan = SievePlan.of(input.from(), input.to(), BITS);
+        long count = 0;
+        if (plan.includesTwo()) {
+            count++;
+            if (input.sink() != null) {
+                input.sink().accept(2);
+            }
+        }
+        if (plan.segments() > 0) {
+            int nprimes = ensurePrimes(plan.sievingLimit());
+            count += input.sink() == null ? count(plan, nprimes) : list(plan, nprimes, input.sink());
+        }
+        return new SieveOutput(count);
+    }
+
+    /** Counts in rounds of launches, downloading each round's segment counts once. */
+    private long count(SievePlan plan, int nprimes) {
+        long budget = device.budget();
+        int perLaunch = plan.segmentsPerLaunch(false, budget, launchCap(nprimes));
+        long launches = (plan.segments() + perLaunch - 1) / perLaunch;
+        int perRound = LaunchRounds.perRound(4L * perLaunch, budget, device.offsetAlignment(), launches);
+        counts.ensure(4L * perLaunch * perRound);
+        long total = 0;
+        long rounds = 0;
+        for (long first = 0; first < plan.segments(); rounds++) {
+            long roundFirst = first;
+            for (int k = 0; k < perRound && first < plan.segments(); k++) {
+                int n = (int) Math.min(perLaunch, plan.segments() - first);
+                launch(plan, first, nprimes, n, counts.at(4L * perLaunch * k), counts, 0);
+                first += n;
+            }
+            int segments = (int) (first - roundFirst);
+            counts.download(0, 4L * segments);
+            device.sync();
+            ByteBuffer c = counts.host();
+            for (int s = 0; s < segments; s++) {
+                total += Integer.toUnsignedLong(c.getInt(4 * s));
+            }
+        }
+        if (launches > 1) {
+            event("sieve split into " + launches + " launches of at most " + perLaunch + " segments (" + BITS
+                    + " odd numbers each; " + rounds + " download round(s); per-buffer budget " + budget + " bytes)");
+        }
+        return total;
+    }
+
+    /** Lists launch by launch: each launch's bitmaps are downloaded and emitted before the next. */
+    private long list(SievePlan plan, int nprimes, PrimeSink sink) {
+        long budget = device.budget();
+        int perLaunch = plan.segmentsPerLaunch(true, budget, launchCap(nprimes));
+        counts.ensure(4L * perLaunch);
+        bitmaps.ensure(4L * WORDS * perLaunch);
+        int[] words = new int[WORDS * perLaunch];
+        long total = 0;
+        long launches = 0;
+        for (long first = 0; first < plan.segments(); first += perLaunch, launches++) {
+            int n = (int) Math.min(perLaunch, plan.segments() - first);
+            launch(plan, first, nprimes, n, counts, bitmaps, 1);
+            counts.download(0, 4L * n);
+            bitmaps.download(0, 4L * WORDS * n);
+            device.sync();
+            ByteBuffer c = counts.host();
+            for (int s = 0; s < n; s++) {
+                total += Integer.toUnsignedLong(c.getInt(4 * s));
+            }
+            bitmaps.host().asIntBuffer().get(words, 0, WORDS * n);
+            plan.emit(first, words, n, sink);
+        }
+        if (launches > 1) {
+            event("sieve split into " + launches + " launches of at most " + perLaunch + " segments (" + BITS
+                    + " odd numbers each; per-buffer budget " + budget + " bytes)");
+        }
+        return total;
+    }
+
+    private void launch(SievePlan plan, long first, int nprimes, int n, Object countsArg, Object bitmapsArg,
+            int keep) {
+        device.launch(kernel, n, 1, groupSize, 1, plan.segmentBase(first), plan.last(), primes, nprimes, countsArg,
+                bitmapsArg, keep);
+    }
+
+    /**
+     * Makes sure the device holds the odd sieving primes up to {@code limit}, computing them on the host when the
+     * table lacks some and uploading them when the device lacks them; returns how many of them apply.
+     */
+    private int ensurePrimes(long limit) {
+        int n = table.cover(limit, found -> { });
+        int[] all = table.primes();
+        long bytes = 4L * all.length;
+        if (bytes > device.budget()) {
+            throw new DeviceOutOfMemoryException("the " + all.length + " sieving primes up to " + limit, bytes,
+                    device.budget());
+        }
+        boolean lost = primes.ensure(bytes);
+        if (lost || primesOnDevice != all.length) {
+            primesOnDevice = 0;
+            primes.host().asIntBuffer().put(all);
+            primes.upload(bytes);
+            primesOnDevice = all.length;
+        }
+        return n;
+    }
+
+    /** Returns the device bytes this kernel holds between runs. */
+    public long deviceBytes() {
+        return primes.capacity() + counts.capacity() + bitmaps.capacity();
+    }
+
+    @Override
+    public void close() {
+        primes.close();
+        counts.close();
+        bitmaps.close();
+        kernel.close();
+    }
+}
