@@ -2,15 +2,17 @@ package io.gpulab.tasks;
 
 /**
  * Splits a sieve range into consecutive shards, the one decomposition of the sieve that every backend drives: shard
- * {@code i} is {@code [from(i), to(i)]}, and every boundary between two shards is a multiple of {@link #span}, so
- * that a backend whose sieve works in fixed segments sees the same segment edges in a shard as in the whole range.
+ * {@code i} is {@code [from(i), to(i)]}, and the boundaries between shards lie {@link #span} apart from
+ * {@code firstBoundary} on. {@link #of} puts them on multiples of the span, so that a backend whose sieve works in
+ * fixed segments sees the same segment edges in a shard as in the whole range; {@link #evenly} counts them from
+ * {@code from}.
  * Shards are independent; their counts add up and their listings, taken in shard order, list the range in order
  * ({@link SieveMerge}).
  *
  * @param from the first number of the range
  * @param to the last number of the range
  * @param span the numbers of every shard but the first and the last, a multiple of the backend's unit
- * @param firstBoundary the first multiple of {@code span} above {@code from}: where shard 1 starts
+ * @param firstBoundary where shard 1 starts
  * @param count the number of shards; 0 for an empty range
  */
 public record SieveShards(long from, long to, long span, long firstBoundary, long count) {
@@ -46,6 +48,19 @@ public record SieveShards(long from, long to, long span, long firstBoundary, lon
         long firstBoundary = from / span * span + span;
         long count = to < firstBoundary ? 1 : (to - firstBoundary) / span + 2;
         return new SieveShards(from, to, span, firstBoundary, count);
+    }
+
+    /** Cuts {@code [from, to]} into {@code shards} pieces of {@code ceil(length / shards)} numbers (the last fewer). */
+    public static SieveShards evenly(SieveInput input, long shards) {
+        if (shards < 1) {
+            throw new IllegalArgumentException("sieve shards must number at least 1: " + shards);
+        }
+        long len = input.length();
+        if (len == 0) {
+            return new SieveShards(input.from(), input.to(), 1, input.from(), 0);
+        }
+        long span = (len - 1) / shards + 1;
+        return new SieveShards(input.from(), input.to(), span, input.from() + span, (len - 1) / span + 1);
     }
 
     /** Returns the first number of shard {@code i}. */

@@ -8,6 +8,7 @@ import io.gpulab.images.SyntheticImages;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Checks the one decomposition of a blur batch: bands, their clipped halos, and the merge of their rows. */
 class BlurShardsTest {
 
     @Test

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Checks the one decomposition of a sieve range: coverage, boundaries, and the in-order merge of listings. */
 class SieveShardsTest {
 
     @Test
@@ -31,6 +32,17 @@ class SieveShardsTest {
                 assertTrue(s.span() <= 4 * 30, "span of " + s + " above 4 units");
             }
         }
+    }
+
+    @Test
+    void evenlyCutsFromTheRangeStart() {
+        SieveShards s = SieveShards.evenly(SieveInput.count(10, 109), 4);
+        assertEquals(4, s.count());
+        assertEquals(10, s.from(0));
+        assertEquals(34, s.to(0));
+        assertEquals(35, s.from(1));
+        assertEquals(109, s.to(3));
+        assertEquals(1, SieveShards.evenly(SieveInput.count(5, 5), 8).count());
     }
 
     @Test
