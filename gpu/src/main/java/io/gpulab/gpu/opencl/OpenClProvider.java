@@ -5,10 +5,10 @@ import io.gpulab.api.Backend;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.DeviceInfo;
+import io.gpulab.api.spi.SelfTest;
+import io.gpulab.api.spi.SelfTestedProvider;
 import io.gpulab.gpu.GpuBackend;
 import io.gpulab.gpu.device.DeviceOptions;
-import io.gpulab.tasks.SelfTest;
-import io.gpulab.tasks.SelfTestedProvider;
 import java.util.List;
 import org.jocl.CLException;
 

@@ -1,4 +1,4 @@
-package io.gpulab.tasks;
+package io.gpulab.api.spi;
 
 import io.gpulab.api.Availability;
 import io.gpulab.api.Backend;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gpulab.api.Backend;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.BackendProvider;
+import io.gpulab.api.Backends;
 import io.gpulab.api.Kernel;
 import io.gpulab.api.Verdict;
-import io.gpulab.cpu.seq.SeqBackend;
 import io.gpulab.tasks.SieveInput;
 import io.gpulab.tasks.Tasks;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ public abstract class BackendConformance {
 
     private Backend backend;
     private String unavailable;
-    private final Backend reference = new SeqBackend();
+    private Backend reference;
 
     /** Returns the id of the backend under test. */
     protected abstract String backendId();
@@ -42,8 +42,19 @@ public abstract class BackendConformance {
         return BackendOptions.defaults();
     }
 
+    /**
+     * Returns the backend whose outputs are the expected ones: {@code seq}, found on the class path like any other
+     * backend; the test of {@code seq} itself overrides this with an independent oracle.
+     */
+    protected Backend openReference() {
+        return Backends.find("seq").orElseThrow(() -> new AssertionError(
+                "the conformance harness needs the seq backend (module gpulab-cpu) on the test class path"))
+                .open(BackendOptions.defaults());
+    }
+
     @BeforeAll
     void openBackend() {
+        reference = openReference();
         try {
             BackendProvider p = RequireBackend.available(backendId());
             backend = p.open(options());
@@ -58,6 +69,7 @@ public abstract class BackendConformance {
         if (backend != null) {
             backend.close();
         }
+        reference.close();
     }
 
     /** Returns the backend under test, opened once for the class; aborts the calling test when unavailable. */
