@@ -7,8 +7,9 @@ import io.gpulab.gpu.device.DeviceFunction;
 import io.gpulab.gpu.device.KernelSpec;
 import io.gpulab.images.Image;
 import io.gpulab.tasks.BlurInput;
+import io.gpulab.tasks.BlurMerge;
 import io.gpulab.tasks.BlurOutput;
-import java.util.ArrayList;
+import io.gpulab.tasks.BlurShards;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,13 +19,15 @@ import java.util.Map;
  * Blurs images with the two passes of {@code blur.cl} on either runtime: rows into a float buffer, then columns
  * into bytes.
  *
- * <p>Decomposition: each image is cut into horizontal bands ({@link BlurBands}) so that the largest buffer, the
+ * <p>Decomposition: each image is cut into the task's horizontal bands ({@link BlurShards}, sized by
+ * {@link BlurBands}) so that the largest buffer, the
  * float row-pass output of the band and its halo, stays within the device's per-buffer budget and the row pass's
  * grid within the device's second-dimension limit (65535 blocks on CUDA); usually one band covers the image.
  * Row-pass work-groups are {@value #TILE} x 1 pixels, column-pass groups {@value #COL} x {@value #COL}, each staging
  * its inputs in a local-memory tile for radii up to {@value #LOCAL_RADIUS}. Traffic: the 2r + 1 float weights once
  * per run; per band, its source rows with halo up and its output rows down, as interleaved 8-bit samples through
- * the off-heap staging buffers; the float intermediate never leaves the device. The buffers are kept across runs
+ * the off-heap staging buffers, the output rows copied from there into the task's merge ({@link BlurMerge}); the
+ * float intermediate never leaves the device. The buffers are kept across runs
  * and grow when an image needs more.
  */
 public final class BlurGpu extends GpuKernel<BlurInput, BlurOutput> {
@@ -85,26 +88,27 @@ public final class BlurGpu extends GpuKernel<BlurInput, BlurOutput> {
         weights.ensure(4L * w.length);
         weights.host().asFloatBuffer().put(w);
         weights.upload(4L * w.length);
-        List<Image> out = new ArrayList<>(input.images().size());
+        BlurMerge merge = new BlurMerge(input);
         for (int i = 0; i < input.images().size(); i++) {
-            out.add(blur(i, input.images().get(i), w.length / 2));
+            blur(i, input.images().get(i), w.length / 2, merge);
         }
-        return new BlurOutput(out);
+        return merge.output();
     }
 
-    private Image blur(int index, Image img, int r) {
+    /** Blurs one image band by band, each band's output rows downloaded straight into the merge's output. */
+    private void blur(int index, Image img, int r, BlurMerge merge) {
         int width = img.width();
         int ch = img.channels();
         long line = (long) width * ch;
-        List<BlurBands.Band> bands = BlurBands.plan(width, img.height(), ch, r, device.budget(),
+        List<BlurShards.Band> bands = BlurBands.plan(index, width, img.height(), ch, r, device.budget(),
                 device.maxGroupsY());
-        int maxSrc = bands.stream().mapToInt(BlurBands.Band::srcRows).max().orElse(1);
-        int maxOut = bands.stream().mapToInt(BlurBands.Band::outRows).max().orElse(1);
+        int maxSrc = bands.stream().mapToInt(BlurShards.Band::srcRows).max().orElse(1);
+        int maxOut = bands.stream().mapToInt(BlurShards.Band::outRows).max().orElse(1);
         src.ensure(line * maxSrc);
         tmp.ensure(4 * line * maxSrc);
         dst.ensure(line * maxOut);
-        byte[] result = new byte[img.pixels().length];
-        for (BlurBands.Band b : bands) {
+        byte[] result = merge.target(index);
+        for (BlurShards.Band b : bands) {
             long inBytes = line * b.srcRows();
             long outBytes = line * b.outRows();
             src.host().put(img.pixels(), (int) (line * b.srcRow0()), (int) inBytes);
@@ -121,7 +125,6 @@ public final class BlurGpu extends GpuKernel<BlurInput, BlurOutput> {
             event("blur image " + index + " (" + img + ") split into " + bands.size() + " bands of at most "
                     + maxOut + " rows (per-buffer budget " + device.budget() + " bytes)");
         }
-        return new Image(width, img.height(), ch, result);
     }
 
     private static int ceilDiv(int a, int b) {

@@ -1,16 +1,16 @@
 package io.gpulab.gpu;
 
-import io.gpulab.cpu.seq.Sha256Seq;
 import io.gpulab.gpu.device.Device;
 import io.gpulab.gpu.device.DeviceBuffer;
 import io.gpulab.gpu.device.DeviceFunction;
 import io.gpulab.gpu.device.KernelSpec;
 import io.gpulab.tasks.Sha256Fold;
 import io.gpulab.tasks.Sha256Input;
+import io.gpulab.tasks.Sha256Merge;
 import io.gpulab.tasks.Sha256Output;
+import io.gpulab.tasks.Sha256Shards;
 import java.nio.ByteBuffer;
 import java.nio.LongBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,13 +20,16 @@ import java.util.Map;
  * <p>Synthetic batches cross the bus as five scalars per launch (first value, first index, count, length,
  * iterations), the messages being generated and iterated on the device; each work-item folds its final digest into
  * four 64-bit lanes ({@link Sha256Fold}), each work-group of {@link #group()} work-items sums its lanes in local
- * memory and writes one 32-byte partial fold. The launches of a round ({@link LaunchRounds}) go back to back, each
+ * memory and writes one 32-byte partial fold. The batch is cut into the task's shards ({@link Sha256Shards}) of at
+ * most {@link Sha256Batches#MAX_PER_LAUNCH} messages, one launch each, and merged by {@link Sha256Merge}. The launches
+ * of a round ({@link LaunchRounds}) go back to back, each
  * writing its partial folds at its own offset of one buffer, so the device never waits for the host between them;
  * the round's partial folds are downloaded once and added on the host (at the default sizes a batch of 10^7
  * messages is one round of ten launches and 1.2 MB of partial folds).
  *
  * <p>Given messages are written straight into the off-heap staging buffer, end to end, with 64-bit offsets and
- * 32-bit lengths, and each launch downloads its 32-byte digests, which the host keeps and folds at the end. Launches
+ * 32-bit lengths, and each launch downloads its 32-byte digests into the merge, which folds them at the end. Their
+ * launches are cut by bytes ({@link Sha256Batches#split}), since a device buffer's limit binds them, not work. Launches
  * hold at most {@link Sha256Batches#MAX_PER_LAUNCH} messages, and every buffer stays within the device's per-buffer
  * budget ({@link Sha256Batches}); one message larger than the budget is a
  * {@link io.gpulab.api.DeviceOutOfMemoryException}. The synthetic kernel is compiled for its group size
@@ -80,53 +83,48 @@ public final class Sha256Gpu extends GpuKernel<Sha256Input, Sha256Output> {
 
     @Override
     Sha256Output compute(Sha256Input input) {
-        if (input instanceof Sha256Input.Synthetic s) {
-            Sha256Fold fold = new Sha256Fold();
-            note(runSynthetic(s, fold));
-            return new Sha256Output(fold.toBytes(), List.of());
-        }
-        byte[] digests = new byte[Math.multiplyExact(input.count(), 32)];
-        note(runMessages((Sha256Input.Messages) input, digests));
-        return Sha256Seq.output(input, digests);
-    }
-
-    private void note(int launches) {
+        Sha256Merge merge = new Sha256Merge(input);
+        int launches = input instanceof Sha256Input.Synthetic s ? runSynthetic(s, merge)
+                : runMessages((Sha256Input.Messages) input, merge.digests());
         if (launches > 1) {
             event("sha256 split into " + launches + " launches (per-buffer budget " + device.budget() + " bytes)");
         }
+        return merge.output();
     }
 
-    /** Hashes a synthetic batch in rounds of launches, adding each round's partial folds into {@code fold}. */
-    private int runSynthetic(Sha256Input.Synthetic s, Sha256Fold fold) {
+    /**
+     * Hashes a synthetic batch in the task's shards ({@link Sha256Shards}), one launch each, in rounds of launches,
+     * adding each round's partial folds into the merge.
+     */
+    private int runSynthetic(Sha256Input.Synthetic s, Sha256Merge merge) {
         long budget = device.budget();
         int per = Sha256Batches.syntheticPerLaunch(budget, group, Sha256Batches.MAX_PER_LAUNCH);
-        int launches = Sha256Batches.groups(s.count(), per);
+        Sha256Shards shards = Sha256Shards.of(s, Math.max(1, Sha256Batches.groups(s.count(), per)), 1,
+                Long.MAX_VALUE);
         long launchBytes = 32L * Sha256Batches.groups(Math.min(per, Math.max(1, s.count())), group);
-        int perRound = LaunchRounds.perRound(launchBytes, budget, device.offsetAlignment(), launches);
+        int perRound = LaunchRounds.perRound(launchBytes, budget, device.offsetAlignment(), shards.count());
         out.ensure(launchBytes * perRound);
-        List<long[]> written = new ArrayList<>();
-        for (int from = 0; from < s.count();) {
-            written.clear();
-            for (int k = 0; k < perRound && from < s.count(); k++) {
-                int n = Math.min(per, s.count() - from);
-                int groups = Sha256Batches.groups(n, group);
-                device.launch(synthetic, groups, 1, group, 1, s.seed() + from, (long) from, n, s.length(),
+        for (int first = 0; first < shards.count(); first += perRound) {
+            int launches = Math.min(perRound, shards.count() - first);
+            int[] groups = new int[launches];
+            for (int k = 0; k < launches; k++) {
+                int from = shards.from(first + k);
+                int n = shards.to(first + k) - from;
+                groups[k] = Sha256Batches.groups(n, group);
+                device.launch(synthetic, groups[k], 1, group, 1, s.seed() + from, (long) from, n, s.length(),
                         s.iterations(), out.at(k * launchBytes));
-                written.add(new long[] {k * launchBytes, groups});
-                from += n;
             }
-            long[] last = written.get(written.size() - 1);
-            out.download(0, last[0] + 32L * last[1]);
+            out.download(0, (launches - 1) * launchBytes + 32L * groups[launches - 1]);
             device.sync();
             LongBuffer lanes = out.host().asLongBuffer();
-            for (long[] w : written) {
-                for (int g = 0; g < w[1]; g++) {
-                    int at = (int) (w[0] / 8) + 4 * g;
-                    fold.addLanes(lanes.get(at), lanes.get(at + 1), lanes.get(at + 2), lanes.get(at + 3));
+            for (int k = 0; k < launches; k++) {
+                for (int g = 0; g < groups[k]; g++) {
+                    int at = (int) (k * launchBytes / 8) + 4 * g;
+                    merge.addLanes(lanes.get(at), lanes.get(at + 1), lanes.get(at + 2), lanes.get(at + 3));
                 }
             }
         }
-        return launches;
+        return s.count() == 0 ? 0 : shards.count();
     }
 
     /** Hashes given messages launch by launch, packing each launch straight into the staging buffers. */

@@ -7,7 +7,9 @@ import io.gpulab.gpu.device.DeviceFunction;
 import io.gpulab.gpu.device.KernelSpec;
 import io.gpulab.tasks.PrimeSink;
 import io.gpulab.tasks.SieveInput;
+import io.gpulab.tasks.SieveMerge;
 import io.gpulab.tasks.SieveOutput;
+import io.gpulab.tasks.SieveShards;
 import java.nio.ByteBuffer;
 import java.util.Map;
 
@@ -15,7 +17,9 @@ import java.util.Map;
  * Counts (and lists) primes with {@code sieve.cl} on either runtime: one work-group per segment of {@value #WORDS}
  * x 32 odd numbers, sieved in local memory.
  *
- * <p>Decomposition: the odd part of the range is cut into segments ({@link SievePlan}); a launch covers at most
+ * <p>Decomposition: the range is cut into the task's shards ({@link SieveShards}, merged by {@link SieveMerge}), one
+ * launch each, on the edges of the segments of odd numbers ({@link SievePlan}) of the whole range; a launch covers at
+ * most
  * {@value #MAX_SEGMENTS_PER_LAUNCH} segments and at most {@value #PRIME_VISITS_PER_LAUNCH} sieving-prime visits
  * (the kernel visits every sieving prime in every segment), so that a launch stays far below a display GPU's
  * watchdog (about 2 s) at any range up to 10^18, where 50.8 million sieving primes leave 84 segments per launch;
@@ -76,85 +80,103 @@ public final class SieveGpu extends GpuKernel<SieveInput, SieveOutput> {
 
     @Override
     SieveOutput compute(SieveInput input) {
-        SievePlan plan = SievePlan.of(input.from(), input.to(), BITS);
-        long count = 0;
-        if (plan.includesTwo()) {
-            count++;
-            if (input.sink() != null) {
-                input.sink().accept(2);
-            }
+        SievePlan whole = SievePlan.of(input.from(), input.to(), BITS);
+        int nprimes = whole.segments() > 0 ? ensurePrimes(whole.sievingLimit()) : 0;
+        boolean listing = input.sink() != null;
+        long budget = device.budget();
+        int perLaunch = whole.segments() > 0 ? whole.segmentsPerLaunch(listing, budget, launchCap(nprimes)) : 1;
+        SieveShards shards = launches(input, whole, perLaunch);
+        SieveMerge merge = new SieveMerge(shards, input);
+        String rounds = listing ? list(shards, nprimes, merge) : count(shards, nprimes, perLaunch, merge);
+        if (shards.count() > 1) {
+            event("sieve split into " + shards.count() + " launches of at most " + perLaunch + " segments (" + BITS
+                    + " odd numbers each; " + rounds + "; per-buffer budget " + budget + " bytes)");
         }
-        if (plan.segments() > 0) {
-            int nprimes = ensurePrimes(plan.sievingLimit());
-            count += input.sink() == null ? count(plan, nprimes) : list(plan, nprimes, input.sink());
-        }
-        return new SieveOutput(count);
+        return merge.output();
     }
 
-    /** Counts in rounds of launches, downloading each round's segment counts once. */
-    private long count(SievePlan plan, int nprimes) {
-        long budget = device.budget();
-        int perLaunch = plan.segmentsPerLaunch(false, budget, launchCap(nprimes));
-        long launches = (plan.segments() + perLaunch - 1) / perLaunch;
-        int perRound = LaunchRounds.perRound(4L * perLaunch, budget, device.offsetAlignment(), launches);
+    /**
+     * Returns the task's shards of the range with one launch of at most {@code perLaunch} segments each: shard
+     * boundaries every {@code perLaunch} segments from the plan's first odd number, so that every shard has the
+     * segment edges of the whole range.
+     */
+    static SieveShards launches(SieveInput input, SievePlan whole, int perLaunch) {
+        if (input.length() == 0 || whole.segments() <= perLaunch) {
+            return SieveShards.evenly(input, 1);
+        }
+        long span = 2L * BITS * perLaunch;
+        long count = (whole.segments() + perLaunch - 1) / perLaunch;
+        return new SieveShards(input.from(), input.to(), span, whole.base() + span, count);
+    }
+
+    /** Counts in rounds of launches, downloading each round's segment counts once; returns the rounds' note. */
+    private String count(SieveShards shards, int nprimes, int perLaunch, SieveMerge merge) {
+        int perRound = LaunchRounds.perRound(4L * perLaunch, device.budget(), device.offsetAlignment(),
+                shards.count());
         counts.ensure(4L * perLaunch * perRound);
-        long total = 0;
         long rounds = 0;
-        for (long first = 0; first < plan.segments(); rounds++) {
-            long roundFirst = first;
-            for (int k = 0; k < perRound && first < plan.segments(); k++) {
-                int n = (int) Math.min(perLaunch, plan.segments() - first);
-                launch(plan, first, nprimes, n, counts.at(4L * perLaunch * k), counts, 0);
-                first += n;
+        for (long first = 0; first < shards.count(); first += perRound, rounds++) {
+            int launches = (int) Math.min(perRound, shards.count() - first);
+            SievePlan[] plans = new SievePlan[launches];
+            for (int k = 0; k < launches; k++) {
+                plans[k] = plan(shards, first + k);
+                launch(plans[k], nprimes, counts.at(4L * perLaunch * k), counts, 0);
             }
-            int segments = (int) (first - roundFirst);
-            counts.download(0, 4L * segments);
+            counts.download(0, 4L * perLaunch * (launches - 1) + 4L * plans[launches - 1].segments());
             device.sync();
             ByteBuffer c = counts.host();
-            for (int s = 0; s < segments; s++) {
-                total += Integer.toUnsignedLong(c.getInt(4 * s));
+            for (int k = 0; k < launches; k++) {
+                long n = plans[k].includesTwo() ? 1 : 0;
+                for (int s = 0; s < plans[k].segments(); s++) {
+                    n += Integer.toUnsignedLong(c.getInt(4 * (perLaunch * k + s)));
+                }
+                merge.add(n);
             }
         }
-        if (launches > 1) {
-            event("sieve split into " + launches + " launches of at most " + perLaunch + " segments (" + BITS
-                    + " odd numbers each; " + rounds + " download round(s); per-buffer budget " + budget + " bytes)");
-        }
-        return total;
+        return rounds + " download round(s)";
     }
 
-    /** Lists launch by launch: each launch's bitmaps are downloaded and emitted before the next. */
-    private long list(SievePlan plan, int nprimes, PrimeSink sink) {
-        long budget = device.budget();
-        int perLaunch = plan.segmentsPerLaunch(true, budget, launchCap(nprimes));
-        counts.ensure(4L * perLaunch);
-        bitmaps.ensure(4L * WORDS * perLaunch);
-        int[] words = new int[WORDS * perLaunch];
-        long total = 0;
-        long launches = 0;
-        for (long first = 0; first < plan.segments(); first += perLaunch, launches++) {
-            int n = (int) Math.min(perLaunch, plan.segments() - first);
-            launch(plan, first, nprimes, n, counts, bitmaps, 1);
+    /** Lists launch by launch: each launch's bitmaps are downloaded and emitted in order before the next. */
+    private String list(SieveShards shards, int nprimes, SieveMerge merge) {
+        for (long i = 0; i < shards.count(); i++) {
+            SievePlan plan = plan(shards, i);
+            int n = (int) plan.segments();
+            counts.ensure(4L * n);
+            bitmaps.ensure(4L * WORDS * n);
+            launch(plan, nprimes, counts, bitmaps, 1);
             counts.download(0, 4L * n);
             bitmaps.download(0, 4L * WORDS * n);
             device.sync();
             ByteBuffer c = counts.host();
+            long total = plan.includesTwo() ? 1 : 0;
             for (int s = 0; s < n; s++) {
                 total += Integer.toUnsignedLong(c.getInt(4 * s));
             }
-            bitmaps.host().asIntBuffer().get(words, 0, WORDS * n);
-            plan.emit(first, words, n, sink);
+            int[] words = new int[WORDS * n];
+            bitmaps.host().asIntBuffer().get(words);
+            merge.list(i, total, sink -> {
+                long[] emitted = {0};
+                PrimeSink counting = p -> {
+                    emitted[0]++;
+                    sink.accept(p);
+                };
+                if (plan.includesTwo()) {
+                    counting.accept(2);
+                }
+                plan.emit(0, words, n, counting);
+                return emitted[0];
+            });
         }
-        if (launches > 1) {
-            event("sieve split into " + launches + " launches of at most " + perLaunch + " segments (" + BITS
-                    + " odd numbers each; per-buffer budget " + budget + " bytes)");
-        }
-        return total;
+        return "listed launch by launch";
     }
 
-    private void launch(SievePlan plan, long first, int nprimes, int n, Object countsArg, Object bitmapsArg,
-            int keep) {
-        device.launch(kernel, n, 1, groupSize, 1, plan.segmentBase(first), plan.last(), primes, nprimes, countsArg,
-                bitmapsArg, keep);
+    private static SievePlan plan(SieveShards shards, long i) {
+        return SievePlan.of(shards.from(i), shards.to(i), BITS);
+    }
+
+    private void launch(SievePlan plan, int nprimes, Object countsArg, Object bitmapsArg, int keep) {
+        device.launch(kernel, (int) plan.segments(), 1, groupSize, 1, plan.base(), plan.last(), primes, nprimes,
+                countsArg, bitmapsArg, keep);
     }
 
     /**
