@@ -8,7 +8,8 @@
  *  - Local (shared) memory is static: LOCAL_ARRAY(type, name, count) at kernel scope, sized by compile-time
  *    defines that have defaults in each source (-D NAME=value overrides them). The host must launch with the
  *    work-group (block) shape each kernel documents, because the tiles are sized for it.
- *  - 64-bit scalar arguments are u64 (cl_ulong / unsigned long long); pointers are GLOBAL type*.
+ *  - 64-bit scalar arguments are u64 (cl_ulong / unsigned long long); pointers are GLOBAL type*, and a helper's
+ *    pointer into a LOCAL_ARRAY is LOCAL type* (CUDA needs no qualifier there).
  *
  * OpenCL: the host passes this header and the kernel source as two strings to one clCreateProgramWithSource.
  * CUDA: this exact command compiles every kernel (verified with nvcc 13.0):
@@ -29,6 +30,7 @@ typedef ulong u64;
 #define DEVICE_FN static inline
 #define GLOBAL __global
 #define CONSTANT __constant
+#define LOCAL __local
 #define LOCAL_ARRAY(type, name, count) __local type name[count]
 
 #define GLOBAL_ID0 ((u32) get_global_id(0))
@@ -56,6 +58,7 @@ typedef unsigned long long u64;
 #define DEVICE_FN static __device__ __forceinline__
 #define GLOBAL
 #define CONSTANT __constant__
+#define LOCAL
 #define LOCAL_ARRAY(type, name, count) __shared__ type name[count]
 
 #define GLOBAL_ID0 (blockIdx.x * blockDim.x + threadIdx.x)

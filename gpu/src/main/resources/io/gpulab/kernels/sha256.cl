@@ -8,8 +8,13 @@
  * digest into four 64-bit lane values (the fold of io.gpulab.tasks.Sha256Fold, defined in the README), the work-group
  * sums them in local memory, and one partial fold of 4 u64 per group goes out; the host adds the partials.
  *
- * The host must launch sha256_synthetic with work-groups of exactly SHA256_GROUP work-items (a power of two; -D
- * SHA256_GROUP=n overrides the default 256), because the reduction array is sized for it.
+ * sha256_synthetic1 (messages of at most 55 bytes, one iteration: one block) and sha256_synthetic64 (64 bytes, one
+ * iteration: the message block, then the fixed padding block whose schedule is a constant) do the same with no
+ * loop and no branch left in a work-item's hashing: message words are built whole from the value with shifts and
+ * masks, so a GPU runs them without divergence and a CPU device (PoCL) vectorizes the work-items across SIMD lanes.
+ *
+ * The host must launch the sha256_synthetic kernels with work-groups of exactly SHA256_GROUP work-items (a power of
+ * two; -D SHA256_GROUP=n overrides the default 256), because the reduction array is sized for it.
  */
 
 #ifndef SHA256_GROUP
@@ -28,6 +33,18 @@ CONSTANT u32 SHA256_K[64] = {
     0xa2bfe8a1u, 0xa81a664bu, 0xc24b8b70u, 0xc76c51a3u, 0xd192e819u, 0xd6990624u, 0xf40e3585u, 0x106aa070u,
     0x19a4c116u, 0x1e376c08u, 0x2748774cu, 0x34b0bcb5u, 0x391c0cb3u, 0x4ed8aa4au, 0x5b9cca4fu, 0x682e6ff3u,
     0x748f82eeu, 0x78a5636fu, 0x84c87814u, 0x8cc70208u, 0x90befffau, 0xa4506cebu, 0xbef9a3f7u, 0xc67178f2u
+};
+
+/* K[t] + W[t] of the padding block that follows a 64-byte message (0x80, zeros, bit length 512): a constant. */
+CONSTANT u32 SHA256_KW_PAD64[64] = {
+    0xc28a2f98u, 0x71374491u, 0xb5c0fbcfu, 0xe9b5dba5u, 0x3956c25bu, 0x59f111f1u, 0x923f82a4u, 0xab1c5ed5u,
+    0xd807aa98u, 0x12835b01u, 0x243185beu, 0x550c7dc3u, 0x72be5d74u, 0x80deb1feu, 0x9bdc06a7u, 0xc19bf374u,
+    0x649b69c1u, 0xf0fe4786u, 0x0fe1edc6u, 0x240cf254u, 0x4fe9346fu, 0x6cc984beu, 0x61b9411eu, 0x16f988fau,
+    0xf2c65152u, 0xa88e5a6du, 0xb019fc65u, 0xb9d99ec7u, 0x9a1231c3u, 0xe70eeaa0u, 0xfdb1232bu, 0xc7353eb0u,
+    0x3069bad5u, 0xcb976d5fu, 0x5a0f118fu, 0xdc1eeefdu, 0x0a35b689u, 0xde0b7a04u, 0x58f4ca9du, 0xe15d5b16u,
+    0x007f3e86u, 0x37088980u, 0xa507ea32u, 0x6fab9537u, 0x17406110u, 0x0d8cd6f1u, 0xcdaa3b6du, 0xc0bbbe37u,
+    0x83613bdau, 0xdb48a363u, 0x0b02e931u, 0x6fd15ca7u, 0x521afacau, 0x31338431u, 0x6ed41a95u, 0x6d437890u,
+    0xc39c91f2u, 0x9eccabbdu, 0xb5c9a0e6u, 0x532fb63cu, 0xd2c741c6u, 0x07237ea3u, 0xa4954b68u, 0x4c191d76u
 };
 
 DEVICE_FN void sha256_init(u32 *h)
@@ -62,6 +79,33 @@ DEVICE_FN void sha256_block(u32 *h, u32 *w)
         hh = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
     }
     h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+}
+
+/* Compresses the fixed padding block of a 64-byte message into h: K[t] + W[t] come from a table, no schedule. */
+DEVICE_FN void sha256_block_pad64(u32 *h)
+{
+    u32 a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
+#pragma unroll
+    for (int t = 0; t < 64; t++) {
+        const u32 t1 = hh + (ROTR32(e, 6) ^ ROTR32(e, 11) ^ ROTR32(e, 25)) + ((e & f) ^ (~e & g)) + SHA256_KW_PAD64[t];
+        const u32 t2 = (ROTR32(a, 2) ^ ROTR32(a, 13) ^ ROTR32(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+        hh = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
+    }
+    h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+}
+
+/*
+ * Returns word t of a synthetic message of len bytes padded (0x80, then zeros; the length words are the caller's),
+ * built whole: byte j of the message is byte (j mod 8) of v, so the word's bytes are v's low or high half swapped,
+ * kept where they lie before len, with the 0x80 byte where len falls inside the word.
+ */
+DEVICE_FN u32 synthetic_word(u64 v, u32 len, u32 t)
+{
+    const u32 full = BSWAP32((u32) (v >> (32 * (t & 1))));
+    const int n = (int) len - (int) (4 * t); /* message bytes in this word, if below 4 */
+    const u32 keep = n >= 4 ? 0xffffffffu : (n <= 0 ? 0u : ~(0xffffffffu >> (8 * n)));
+    const u32 pad = n >= 0 && n < 4 ? 0x80000000u >> (8 * n) : 0u;
+    return (full & keep) | pad;
 }
 
 /* Returns the message byte at j (< len): from the synthetic value v, or from the packed buffer. */
@@ -156,30 +200,17 @@ DEVICE_FN u64 fold_mix(u64 x)
 }
 
 /*
- * Hashes synthetic messages first_index + i (i < n) of a batch, message k having the value seed + k (first_value is
- * seed + first_index), each iterations times, and writes the partial fold of each work-group's messages: lanes
- * 0..3 at partials[4 * group + lane]. Work-items past n add nothing but still take part in the reduction.
+ * Folds work-item i's digest h (valid when i < n) into four lanes, sums the lanes of the work-group in local memory
+ * and writes the group's partial fold: lanes 0..3 at partials[4 * group + lane]. Every work-item must call it.
  */
-KERNEL void sha256_synthetic(u64 first_value, u64 first_index, u32 n, u32 length, u32 iterations,
-                             GLOBAL u64 *partials)
+DEVICE_FN void fold_group(LOCAL u64 *lanes, const u32 *h, u32 valid, u64 index, GLOBAL u64 *partials)
 {
-    LOCAL_ARRAY(u64, lanes, 4 * SHA256_GROUP);
-    const u32 i = GLOBAL_ID0;
     const u32 lid = LOCAL_ID0;
-    u64 x[4] = {0, 0, 0, 0};
-    if (i < n) {
-        u32 h[8];
-        sha256_message(0, 1, first_value + i, length, iterations, h);
-        const u64 key = (first_index + i) * 0x9E3779B97F4A7C15ul;
-        x[0] = fold_mix((((u64) h[0] << 32) | h[1]) ^ (key + 0x243F6A8885A308D3ul));
-        x[1] = fold_mix((((u64) h[2] << 32) | h[3]) ^ (key + 0x13198A2E03707344ul));
-        x[2] = fold_mix((((u64) h[4] << 32) | h[5]) ^ (key + 0xA4093822299F31D0ul));
-        x[3] = fold_mix((((u64) h[6] << 32) | h[7]) ^ (key + 0x082EFA98EC4E6C89ul));
-    }
-#pragma unroll
-    for (u32 j = 0; j < 4; j++) {
-        lanes[j * SHA256_GROUP + lid] = x[j];
-    }
+    const u64 key = index * 0x9E3779B97F4A7C15ul;
+    lanes[lid] = valid ? fold_mix((((u64) h[0] << 32) | h[1]) ^ (key + 0x243F6A8885A308D3ul)) : 0;
+    lanes[SHA256_GROUP + lid] = valid ? fold_mix((((u64) h[2] << 32) | h[3]) ^ (key + 0x13198A2E03707344ul)) : 0;
+    lanes[2 * SHA256_GROUP + lid] = valid ? fold_mix((((u64) h[4] << 32) | h[5]) ^ (key + 0xA4093822299F31D0ul)) : 0;
+    lanes[3 * SHA256_GROUP + lid] = valid ? fold_mix((((u64) h[6] << 32) | h[7]) ^ (key + 0x082EFA98EC4E6C89ul)) : 0;
     BARRIER();
     /* Tree reduction: every work-item reaches every barrier, the branch only guards the adds. */
     for (u32 stride = SHA256_GROUP / 2; stride > 0; stride >>= 1) {
@@ -197,4 +228,63 @@ KERNEL void sha256_synthetic(u64 first_value, u64 first_index, u32 n, u32 length
             partials[4 * (u64) GROUP_ID0 + j] = lanes[j * SHA256_GROUP];
         }
     }
+}
+
+/*
+ * Hashes synthetic messages first_index + i (i < n) of a batch, message k having the value seed + k (first_value is
+ * seed + first_index), each iterations times, and writes the partial fold of each work-group's messages: lanes
+ * 0..3 at partials[4 * group + lane]. Work-items past n add nothing but still take part in the reduction.
+ */
+KERNEL void sha256_synthetic(u64 first_value, u64 first_index, u32 n, u32 length, u32 iterations,
+                             GLOBAL u64 *partials)
+{
+    LOCAL_ARRAY(u64, lanes, 4 * SHA256_GROUP);
+    const u32 i = GLOBAL_ID0;
+    u32 h[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    if (i < n) {
+        sha256_message(0, 1, first_value + i, length, iterations, h);
+    }
+    fold_group(lanes, h, i < n, first_index + i, partials);
+}
+
+/* Does what sha256_synthetic does for length <= 55 and one iteration (the arguments are the same): one block. */
+KERNEL void sha256_synthetic1(u64 first_value, u64 first_index, u32 n, u32 length, u32 iterations,
+                              GLOBAL u64 *partials)
+{
+    LOCAL_ARRAY(u64, lanes, 4 * SHA256_GROUP);
+    const u32 i = GLOBAL_ID0;
+    const u64 v = first_value + i;
+    u32 w[16];
+#pragma unroll
+    for (u32 t = 0; t < 14; t++) {
+        w[t] = synthetic_word(v, length, t);
+    }
+    w[14] = 0;
+    w[15] = length * 8;
+    u32 h[8];
+    sha256_init(h);
+    sha256_block(h, w);
+    fold_group(lanes, h, i < n, first_index + i, partials);
+}
+
+/* Does what sha256_synthetic does for length 64 and one iteration (the same arguments): the padding block is fixed. */
+KERNEL void sha256_synthetic64(u64 first_value, u64 first_index, u32 n, u32 length, u32 iterations,
+                               GLOBAL u64 *partials)
+{
+    LOCAL_ARRAY(u64, lanes, 4 * SHA256_GROUP);
+    const u32 i = GLOBAL_ID0;
+    const u64 v = first_value + i;
+    const u32 lo = BSWAP32((u32) v);
+    const u32 hi = BSWAP32((u32) (v >> 32));
+    u32 w[16];
+#pragma unroll
+    for (u32 t = 0; t < 16; t += 2) {
+        w[t] = lo;
+        w[t + 1] = hi;
+    }
+    u32 h[8];
+    sha256_init(h);
+    sha256_block(h, w);
+    sha256_block_pad64(h);
+    fold_group(lanes, h, i < n, first_index + i, partials);
 }

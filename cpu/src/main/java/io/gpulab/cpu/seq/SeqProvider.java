@@ -5,7 +5,7 @@ import io.gpulab.api.Backend;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.DeviceInfo;
 import io.gpulab.cpu.CpuInfo;
-import io.gpulab.tasks.SelfTestedProvider;
+import io.gpulab.api.spi.SelfTestedProvider;
 import java.util.List;
 import java.util.Map;
 

@@ -5,8 +5,10 @@ import io.gpulab.api.Backend;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.DeviceInfo;
-import io.gpulab.tasks.SelfTest;
-import io.gpulab.tasks.SelfTestedProvider;
+import io.gpulab.api.spi.SelfTest;
+import io.gpulab.api.spi.SelfTestedProvider;
+import io.gpulab.gpu.GpuBackend;
+import io.gpulab.gpu.device.DeviceOptions;
 import java.util.List;
 
 /**
@@ -37,23 +39,27 @@ public final class CudaProvider extends SelfTestedProvider {
             return Availability.unavailable("no CUDA device found");
         }
         try {
-            return selfTest(new CudaBackend(BackendOptions.defaults()), devices);
+            return selfTest(new GpuBackend(new CudaRuntime(0, new DeviceOptions(0))), devices);
         } catch (RuntimeException e) {
             return new Availability(false, SelfTest.oneLine(e), devices);
         }
     }
 
     /**
-     * Opens the backend on the device named in the options ({@code cuda:N}, default {@code cuda:0}).
+     * Opens the backend on the device named in the options ({@code cuda:N}, default {@code cuda:0}) with the device
+     * options of {@link DeviceOptions}, which are checked first.
      *
+     * @throws io.gpulab.api.InvalidOptionException for an unknown {@code -X} key or a bad value
      * @throws BackendUnavailableException when the driver, the device or the shipped kernels cannot run here
      */
     @Override
     public Backend open(BackendOptions options) {
+        DeviceOptions deviceOptions = DeviceOptions.of(id(), options);
         Availability a = probe();
         if (!a.available()) {
             throw new BackendUnavailableException("backend cuda is unavailable: " + a.reason());
         }
-        return new CudaBackend(options);
+        int ordinal = CudaDevices.ordinal(options.device(), a.devices().size());
+        return new GpuBackend(new CudaRuntime(ordinal, deviceOptions));
     }
 }

@@ -5,8 +5,10 @@ import io.gpulab.api.Backend;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.DeviceInfo;
-import io.gpulab.tasks.SelfTest;
-import io.gpulab.tasks.SelfTestedProvider;
+import io.gpulab.api.spi.SelfTest;
+import io.gpulab.api.spi.SelfTestedProvider;
+import io.gpulab.gpu.GpuBackend;
+import io.gpulab.gpu.device.DeviceOptions;
 import java.util.List;
 import org.jocl.CLException;
 
@@ -36,7 +38,7 @@ public final class OpenClProvider extends SelfTestedProvider {
             infos = OpenClDevices.all().stream().map(OpenClDevice::info).toList();
             OpenClDevice device = OpenClDevices.defaultDevice();
             String failure;
-            try (Backend b = new OpenClBackend(device, 0, null)) {
+            try (Backend b = new GpuBackend(new OpenClRuntime(device, new DeviceOptions(0)))) {
                 failure = SelfTest.run(b, tasks());
             }
             return failure == null ? Availability.available(infos)
@@ -51,17 +53,18 @@ public final class OpenClProvider extends SelfTestedProvider {
     }
 
     /**
-     * Opens the backend on {@code options.device()} ({@code opencl:P:D}, default device when null); reads the
-     * test cap {@code gpulab.opencl.maxAllocBytes} and the option {@code sieve.crossing} here.
+     * Opens the backend on {@code options.device()} ({@code opencl:P:D}, default device when null) with the device
+     * options of {@link DeviceOptions}, which are checked first.
      *
+     * @throws io.gpulab.api.InvalidOptionException for an unknown {@code -X} key or a bad value
      * @throws BackendUnavailableException when OpenCL cannot load or the device id is unknown (listing valid ids)
      */
     @Override
     public Backend open(BackendOptions options) {
+        DeviceOptions deviceOptions = DeviceOptions.of(id(), options);
         try {
             OpenClDevice device = OpenClDevices.find(options.device());
-            return new OpenClBackend(device, Long.getLong(OpenClBackend.MAX_ALLOC_PROPERTY, 0L),
-                    options.extra().get(OpenClBackend.SIEVE_CROSSING_OPTION));
+            return new GpuBackend(new OpenClRuntime(device, deviceOptions));
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
             throw new BackendUnavailableException(libraryNotFound(e), e);
         } catch (CLException e) {

@@ -1,0 +1,77 @@
+package io.gpulab.api.spi;
+
+import io.gpulab.api.Availability;
+import io.gpulab.api.Backend;
+import io.gpulab.api.BackendProvider;
+import io.gpulab.api.DeviceInfo;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Implements the part of {@link BackendProvider} that every provider shares: the id, the three standard tasks, and
+ * a {@link #probe} that runs once, turns any failure into one readable reason and caches the outcome.
+ *
+ * <p>A subclass says only how to probe its backend ({@link #probeOnce}), usually by opening it and handing it to
+ * {@link #selfTest} with the devices found. The probe is guarded so that two threads asking at once start one
+ * probe, not two: a probe may start worker JVMs or create a device context.
+ */
+public abstract class SelfTestedProvider implements BackendProvider {
+
+    private static final Set<String> ALL_TASKS = Set.of("blur", "sha256", "sieve");
+
+    private final String id;
+    private volatile Availability cached;
+
+    /** Creates the provider of the backend with this id; a subclass constructor must touch no native code. */
+    protected SelfTestedProvider(String id) {
+        this.id = id;
+    }
+
+    @Override
+    public final String id() {
+        return id;
+    }
+
+    /** Returns the three standard tasks; a provider that runs fewer overrides this. */
+    @Override
+    public Set<String> tasks() {
+        return ALL_TASKS;
+    }
+
+    /** Returns the cached availability, probing on the first call; a failure the probe throws becomes the reason. */
+    @Override
+    public final Availability probe() {
+        Availability a = cached;
+        if (a == null) {
+            synchronized (this) {
+                a = cached;
+                if (a == null) {
+                    try {
+                        a = probeOnce();
+                    } catch (RuntimeException | LinkageError e) {
+                        a = Availability.unavailable(SelfTest.oneLine(e));
+                    }
+                    cached = a;
+                }
+            }
+        }
+        return a;
+    }
+
+    /**
+     * Loads what the backend needs, lists its devices and runs the self-test; called at most once per provider.
+     * It may throw: {@link #probe} turns what it throws into the reason.
+     */
+    protected abstract Availability probeOnce();
+
+    /**
+     * Runs the known-answer self-test of {@link #tasks} on an opened backend, closes the backend, and returns the
+     * availability on these devices, which stay listed when the self-test fails.
+     */
+    protected final Availability selfTest(Backend backend, List<DeviceInfo> devices) {
+        try (backend) {
+            String failure = SelfTest.run(backend, tasks());
+            return failure == null ? Availability.available(devices) : new Availability(false, failure, devices);
+        }
+    }
+}

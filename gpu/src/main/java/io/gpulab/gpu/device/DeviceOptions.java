@@ -1,0 +1,80 @@
+package io.gpulab.gpu.device;
+
+import io.gpulab.api.BackendOptions;
+import io.gpulab.api.InvalidOptionException;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The one option vocabulary of both GPU runtimes, given as {@code -X key=value} ({@link BackendOptions#extra}):
+ * unknown keys and bad values are usage errors ({@link InvalidOptionException}).
+ *
+ * @param maxBufferBytes the most bytes one device buffer may hold, lowering the runtime's own limit so that inputs
+ *     split into more launches or bands; 0 when not given
+ * @param sieveCrossing how sieve.cl crosses off its larger primes, {@code atomic} or {@code serial}; null for the
+ *     device's default
+ */
+public record DeviceOptions(long maxBufferBytes, String sieveCrossing) {
+
+    /** The key capping the bytes of one device buffer; tests set it small to exercise the splitting. */
+    public static final String MAX_BUFFER_BYTES = "device.maxBufferBytes";
+    /**
+     * The key choosing how the sieve crosses off its larger primes: {@code atomic} (one prime per work-item, local
+     * atomics: a GPU's way and its default) or {@code serial} (one work-item with plain ORs: the default on CPU
+     * devices, which run a group's items one after the other and pay several plain ORs for one atomic OR).
+     */
+    public static final String SIEVE_CROSSING = "sieve.crossing";
+    /** Every key the GPU runtimes accept. */
+    public static final Set<String> KEYS = Set.of(MAX_BUFFER_BYTES, SIEVE_CROSSING);
+    /** The smallest cap accepted: below it not even a sieve segment's bitmap would fit. */
+    public static final long MIN_BUFFER_BYTES = 1024;
+
+    /** Creates options with a buffer cap (0 for none) and the device's default sieve crossing. */
+    public DeviceOptions(long maxBufferBytes) {
+        this(maxBufferBytes, null);
+    }
+
+    /**
+     * Reads the device options of a backend.
+     *
+     * @throws InvalidOptionException for an unknown key, a cap that is not a byte count of at least
+     *     {@value #MIN_BUFFER_BYTES} or a crossing other than atomic and serial
+     */
+    public static DeviceOptions of(String runtime, BackendOptions options) {
+        for (String key : options.extra().keySet()) {
+            if (!KEYS.contains(key)) {
+                throw new InvalidOptionException("unknown " + runtime + " option " + key + "; known: "
+                        + new TreeSet<>(KEYS));
+            }
+        }
+        String crossing = options.extra().get(SIEVE_CROSSING);
+        if (crossing != null && !crossing.equals("atomic") && !crossing.equals("serial")) {
+            throw new InvalidOptionException(SIEVE_CROSSING + " must be atomic or serial: " + crossing);
+        }
+        String v = options.extra().get(MAX_BUFFER_BYTES);
+        if (v == null) {
+            return new DeviceOptions(0, crossing);
+        }
+        long n;
+        try {
+            n = Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < MIN_BUFFER_BYTES) {
+            throw new InvalidOptionException(MAX_BUFFER_BYTES + " must be a byte count of at least "
+                    + MIN_BUFFER_BYTES + ": " + v);
+        }
+        return new DeviceOptions(n, crossing);
+    }
+
+    /** Returns whether the sieve crosses off its larger primes serially: as asked, else on a CPU device only. */
+    public boolean serialSieveCrossing(boolean cpuDevice) {
+        return sieveCrossing == null ? cpuDevice : sieveCrossing.equals("serial");
+    }
+
+    /** Returns the budget a runtime limit gives under these options: the smaller of the two when a cap is set. */
+    public long cap(long runtimeLimit) {
+        return maxBufferBytes > 0 ? Math.min(runtimeLimit, maxBufferBytes) : runtimeLimit;
+    }
+}
