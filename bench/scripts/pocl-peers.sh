@@ -7,7 +7,9 @@
 #           is shared, so CPU time is steadier than wall time): the CPU time of (1 + K) runs minus that of 1 run, / K
 #
 # Usage: bench/scripts/pocl-peers.sh [sha256|blur|sieve ...]   (default: all three)
-# Env: REPS (repeats, default 5), SIEVE_K (extra sieve runs per CPU-time sample, default 2), JAVA_OPTS.
+# Env: REPS (repeats, default 5), SIEVE_K (extra sieve runs per CPU-time sample, default 2), JAVA_OPTS,
+#      SIEVE_BASELINE (another checkout, e.g. a `git worktree add /tmp/old <commit>`: its sieve kernel is measured
+#      the same way right before this one's, for a before/after in one run).
 # Needs: hashcat and python3-opencv (Debian packages; installed with apt-get when missing and running as root).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -91,9 +93,9 @@ print(f"peer opencv {cv2.__version__} GaussianBlur 19x19 s=3 replicate RGBA 3840
 PY
 }
 
-# CPU seconds (user + system) of one gpulab command, JVM included.
+# CPU seconds (user + system) of one command (a gpulab launcher and its arguments), JVM included.
 cpu_of() {
-    "$py" - "$gpulab" "$@" <<'PY'
+    "$py" - "$@" <<'PY'
 import resource, subprocess, sys
 r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 if r.returncode != 0:
@@ -103,18 +105,21 @@ print(u.ru_utime + u.ru_stime)
 PY
 }
 
+# Prints the CPU seconds per pi(10^9) run of the opencl sieve: run_sieve_cpu LABEL LAUNCHER [extra gpulab args].
 run_sieve_cpu() {
+    local label=$1 launcher=$2; shift 2
     local samples=() one more
-    local args=(run sieve -b opencl --to 1e9 --warmup 0)
+    local args=(run sieve -b opencl --to 1e9 --warmup 0 "$@")
+    "$launcher" "${args[@]}" --repeat 1 >/dev/null 2>&1   # builds that checkout's jar and kernel cache, untimed
     for _ in $(seq "$reps"); do
-        one=$(cpu_of "${args[@]}" --repeat 1)
-        more=$(cpu_of "${args[@]}" --repeat $((1 + sieve_k)))
+        one=$(cpu_of "$launcher" "${args[@]}" --repeat 1)
+        more=$(cpu_of "$launcher" "${args[@]}" --repeat $((1 + sieve_k)))
         samples+=("$("$py" -c "print(($more - $one) / $sieve_k)")")
     done
-    "$py" - "$sieve_k" "${samples[@]}" <<'PY'
+    "$py" - "$label" "$sieve_k" "${samples[@]}" <<'PY'
 import statistics, sys
-v = [float(x) for x in sys.argv[2:]]
-print(f"gpulab opencl sieve pi(1e9) kernel CPU time per run ((1+{sys.argv[1]}) runs minus 1 run): "
+v = [float(x) for x in sys.argv[3:]]
+print(f"{sys.argv[1]} sieve pi(1e9) kernel CPU time per run ((1+{sys.argv[2]}) runs minus 1 run): "
       f"min {min(v):.3f} CPU-s, median {statistics.median(v):.3f} CPU-s (n={len(v)})", flush=True)
 PY
 }
@@ -139,8 +144,13 @@ for p in "${parts[@]}"; do
                 --channels 4 --sigma 3
             ;;
         sieve)
+            if [ -n "${SIEVE_BASELINE:-}" ]; then
+                base_rev=$(git -C "$SIEVE_BASELINE" rev-parse --short HEAD 2>/dev/null || echo "?")
+                run_sieve_cpu "baseline gpulab $base_rev opencl" "$SIEVE_BASELINE/gpulab"
+            fi
             run_gpulab "gpulab opencl sieve pi(1e9) wall" sieve -b opencl --to 1e9
-            run_sieve_cpu
+            run_sieve_cpu "gpulab opencl" "$gpulab"
+            run_sieve_cpu "gpulab opencl -X sieve.crossing=atomic (the GPU's code)" "$gpulab" -X sieve.crossing=atomic
             ;;
         *) echo "unknown part: $p (sha256, blur, sieve)" >&2; exit 2 ;;
     esac
