@@ -3,7 +3,8 @@
  *
  * Contract for kernel sources (sieve.cl, sha256.cl, blur.cl):
  *  - Use only the macros and types below for address spaces, thread indices, barriers, atomics, bit tricks and
- *    integer widths: u8, u32, u64 (never uint/ulong/uchar, which clash with <sys/types.h> under nvcc).
+ *    integer widths: u8, u32, u64 (never uint/ulong/uchar, which clash with <sys/types.h> under nvcc). float4 is
+ *    common to both (.x .y .z .w, no operators: CUDA has none); build one with MAKE_FLOAT4.
  *  - Kernels are declared KERNEL void name(...); helper functions DEVICE_FN.
  *  - Local (shared) memory is static: LOCAL_ARRAY(type, name, count) at kernel scope, sized by compile-time
  *    defines that have defaults in each source (-D NAME=value overrides them). The host must launch with the
@@ -42,6 +43,7 @@ typedef ulong u64;
 #define LOCAL_SIZE0 ((u32) get_local_size(0))
 #define LOCAL_SIZE1 ((u32) get_local_size(1))
 
+#define MAKE_FLOAT4(a, b, c, d) ((float4) ((a), (b), (c), (d)))
 #define BARRIER() barrier(CLK_LOCAL_MEM_FENCE)
 #define ATOMIC_ADD(p, v) atomic_add((p), (v))
 #define ATOMIC_OR(p, v) atomic_or((p), (v))
@@ -70,6 +72,7 @@ typedef unsigned long long u64;
 #define LOCAL_SIZE0 (blockDim.x)
 #define LOCAL_SIZE1 (blockDim.y)
 
+#define MAKE_FLOAT4(a, b, c, d) make_float4((a), (b), (c), (d))
 #define BARRIER() __syncthreads()
 #define ATOMIC_ADD(p, v) atomicAdd((p), (v))
 #define ATOMIC_OR(p, v) atomicOr((p), (v))
