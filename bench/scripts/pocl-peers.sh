@@ -8,8 +8,8 @@
 #
 # Usage: bench/scripts/pocl-peers.sh [sha256|blur|sieve ...]   (default: all three)
 # Env: REPS (repeats, default 5), SIEVE_K (extra sieve runs per CPU-time sample, default 2), JAVA_OPTS,
-#      SIEVE_BASELINE (another checkout, e.g. a `git worktree add /tmp/old <commit>`: its sieve kernel is measured
-#      the same way right before this one's, for a before/after in one run).
+#      BASELINE (another checkout, e.g. from `git worktree add --detach /tmp/old <commit>`: its gpulab figures are
+#      measured the same way right before this one's, for a before/after in one run).
 # Needs: hashcat and python3-opencv (Debian packages; installed with apt-get when missing and running as root).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -33,8 +33,8 @@ need_pkg() {
 # Prints "label: min X s, median Y s (n=N) -> best R unit/s, median R unit/s [kernel phase]" from gpulab's JSON.
 run_gpulab() {
     local label=$1; shift
-    local json
-    json=$("$gpulab" run "$@" --repeat "$reps" --warmup 1 --json 2>/dev/null)
+    local json launcher=${LAUNCHER:-$gpulab}
+    json=$("$launcher" run "$@" --repeat "$reps" --warmup 1 --json 2>/dev/null)
     "$py" - "$label" "$json" <<'PY'
 import json, sys
 label, j = sys.argv[1], json.loads(sys.argv[2])
@@ -44,6 +44,12 @@ print(f"{label}: min {mn:.3f} s, median {med:.3f} s (n={j['repeats']}) -> best {
       f"median {w/med:.4g} {j['unit']}/s (last run's kernel phase {k:.3f} s) result {json.dumps(j['result'])}",
       flush=True)
 PY
+}
+
+# Runs run_gpulab on the BASELINE checkout, when one is given.
+run_baseline() {
+    local label=$1; shift
+    [ -z "${BASELINE:-}" ] || LAUNCHER="$BASELINE/gpulab" run_gpulab "baseline $base_rev $label" "$@"
 }
 
 # Prints hashcat's mode-1400 benchmark speed REPS times as one min/median line (H/s).
@@ -127,27 +133,29 @@ PY
 echo "# host: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) vCPU (shared with other" \
     "engineers), load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ), gpulab" \
     "$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+base_rev=$( [ -z "${BASELINE:-}" ] || git -C "$BASELINE" rev-parse --short HEAD 2>/dev/null || echo "?")
 parts=("$@")
 [ ${#parts[@]} -gt 0 ] || parts=(sha256 blur sieve)
 "$gpulab" backends >/dev/null   # builds the jar first, outside any timing
+[ -z "${BASELINE:-}" ] || "$BASELINE/gpulab" backends >/dev/null
 for p in "${parts[@]}"; do
     case $p in
         sha256)
             need_pkg "command -v hashcat" hashcat
             run_hashcat
+            run_baseline "opencl sha256 4e6 x 32 B" sha256 -b opencl --count 4e6 --length 32
             run_gpulab "gpulab opencl sha256 4e6 x 32 B" sha256 -b opencl --count 4e6 --length 32
             ;;
         blur)
             need_pkg "$py -c 'import cv2'" python3-opencv
             run_opencv
+            run_baseline "opencl blur 3840x2160x4 sigma 3" blur -b opencl --width 3840 --height 2160 --channels 4 \
+                --sigma 3
             run_gpulab "gpulab opencl blur 3840x2160x4 sigma 3" blur -b opencl --width 3840 --height 2160 \
                 --channels 4 --sigma 3
             ;;
         sieve)
-            if [ -n "${SIEVE_BASELINE:-}" ]; then
-                base_rev=$(git -C "$SIEVE_BASELINE" rev-parse --short HEAD 2>/dev/null || echo "?")
-                run_sieve_cpu "baseline gpulab $base_rev opencl" "$SIEVE_BASELINE/gpulab"
-            fi
+            [ -z "${BASELINE:-}" ] || run_sieve_cpu "baseline $base_rev opencl" "$BASELINE/gpulab"
             run_gpulab "gpulab opencl sieve pi(1e9) wall" sieve -b opencl --to 1e9
             run_sieve_cpu "gpulab opencl" "$gpulab"
             run_sieve_cpu "gpulab opencl -X sieve.crossing=atomic (the GPU's code)" "$gpulab" -X sieve.crossing=atomic
