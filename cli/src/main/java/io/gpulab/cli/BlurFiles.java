@@ -101,7 +101,7 @@ final class BlurFiles {
                 out.println(e.display() + " -> " + target);
                 done++;
             } catch (IOException ex) {
-                err.println("gpulab: " + target + ": " + InputFiles.describe(ex));
+                err.println("gpulab: " + target + ": write error: " + InputFiles.describe(ex));
                 failed++;
             }
         }

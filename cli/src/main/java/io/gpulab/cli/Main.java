@@ -4,6 +4,8 @@ import io.gpulab.api.BackendException;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.InvalidOptionException;
 import io.gpulab.tasks.SelfTest;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -24,13 +26,28 @@ public final class Main {
     /** Runs the command with the process's arguments and exits with its exit code. */
     public static void main(String[] args) {
         Charset cs = Charset.defaultCharset();
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, cs), true);
+        PrintWriter out = CheckedWriter.of(new FileOutputStream(FileDescriptor.out), cs);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, cs), true);
         System.exit(execute(args, out, err));
     }
 
-    /** Runs the command with these arguments and writers, and returns the exit code; never throws. */
+    /**
+     * Runs the command with these arguments and writers, and returns the exit code; never throws. A write to
+     * {@code out} that failed (a full disk, a closed pipe) ends with one "write error" line and exit code 6, whatever
+     * the command returned, because its results are lost.
+     */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        int code = executeCommand(args, out, err);
+        if (out.checkError()) {
+            IOException cause = out instanceof CheckedWriter c ? c.failure() : null;
+            err.println("gpulab: write error on stdout" + (cause == null ? "" : ": " + InputFiles.describe(cause)));
+            err.flush();
+            return ExitCode.OTHER;
+        }
+        return code;
+    }
+
+    private static int executeCommand(String[] args, PrintWriter out, PrintWriter err) {
         boolean debug = List.of(args).contains("--debug");
         try {
             return commandLine(out, err).execute(args);
@@ -70,7 +87,13 @@ public final class Main {
         boolean debug = parsed != null && parsed.expandedArgs().contains("--debug");
         PrintWriter err = cl.getErr();
         if (ex instanceof CliException c) {
-            return fail(err, debug, ex, c.getMessage(), c.exitCode());
+            // a deliberate one-line message says all there is; no hint at a stack trace
+            err.println("gpulab: " + c.getMessage());
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return c.exitCode();
         }
         if (ex instanceof InvalidOptionException) {
             return fail(err, debug, ex, ex.getMessage(), ExitCode.USAGE);
