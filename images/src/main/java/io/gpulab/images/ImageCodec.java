@@ -6,6 +6,7 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,12 +141,21 @@ public final class ImageCodec {
 
     private byte[] readBytes(Path file) throws ImageDecodeException {
         try {
-            long size = Files.size(file);
             // Even an uncompressed 16-bit RGBA file of the largest allowed image stays under this.
             long limit = Math.min(Integer.MAX_VALUE - 8, maxPixels * 8 + (1 << 20));
+            if (!Files.isRegularFile(file) && Files.exists(file)) {
+                // a device or a FIFO reports no size (and /dev/zero never ends): read no more than the limit
+                try (InputStream in = Files.newInputStream(file)) {
+                    byte[] data = in.readNBytes((int) limit);
+                    if (data.length == limit && in.read() >= 0) {
+                        throw tooLarge(file, "more than " + limit);
+                    }
+                    return data;
+                }
+            }
+            long size = Files.size(file);
             if (size > limit) {
-                throw new ImageDecodeException(String.valueOf(file), "file of " + size
-                        + " bytes is larger than any image within the budget of " + maxPixels + " pixels");
+                throw tooLarge(file, Long.toString(size));
             }
             return Files.readAllBytes(file);
         } catch (ImageDecodeException e) {
@@ -154,6 +164,11 @@ public final class ImageCodec {
             throw new ImageDecodeException(String.valueOf(file), "cannot read file: " + ImageDecodeException
                     .describe(e), e);
         }
+    }
+
+    private ImageDecodeException tooLarge(Path file, String size) {
+        return new ImageDecodeException(String.valueOf(file), "file of " + size
+                + " bytes is larger than any image within the budget of " + maxPixels + " pixels");
     }
 
     private static ImageFormat format(byte[] data, String name) throws IOException {
