@@ -6,11 +6,15 @@ import io.gpulab.tasks.BlurSpec;
 import io.gpulab.tasks.Tasks;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,6 +36,7 @@ final class BlurFiles {
     private final Set<String> usedNames = new HashSet<>();
     private final List<InputFiles.Entry> pending = new ArrayList<>();
     private final List<Image> pendingImages = new ArrayList<>();
+    private final List<Path> pendingTargets = new ArrayList<>();
     private long pendingBytes;
     private long pixels;
     private long done;
@@ -49,16 +54,55 @@ final class BlurFiles {
         this.budget = budget;
     }
 
-    /** Blurs every image under the inputs on the batches' backend and writes the results. */
+    /**
+     * Blurs every image under the inputs on the batches' backend and writes the results. The inputs are listed
+     * before anything is written, leaving out the output folder where a walk meets it, so that no result is read
+     * back as an input; an output that would replace one of the inputs is refused, because with several batches or
+     * names mapped to one another it could be written before that input was read.
+     *
+     * @throws CliException a usage error naming the first input its output would overwrite, before any is written
+     */
     void run(List<String> inputs) {
-        InputFiles.walk(inputs, this::accept);
+        List<InputFiles.Entry> entries = new ArrayList<>();
+        InputFiles.walk(inputs, outDir, entries::add);
+        Map<Object, String> inputKeys = new HashMap<>();
+        for (InputFiles.Entry e : entries) {
+            if (e.error() == null) {
+                inputKeys.putIfAbsent(fileKey(e.path()), e.display());
+            }
+        }
+        List<Path> targets = new ArrayList<>();
+        for (InputFiles.Entry e : entries) {
+            Path target = e.error() == null ? outDir.resolve(outputName(e)) : null;
+            targets.add(target);
+            String input = target != null && Files.exists(target)
+                    ? inputKeys.get(fileKey(target)) : null;
+            if (input != null) {
+                throw CliException.usage("--output " + outDir + " would overwrite the input " + input + " with "
+                        + target.getFileName() + "; choose another folder");
+            }
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            accept(entries.get(i), targets.get(i));
+        }
         flush();
     }
 
-    private void accept(InputFiles.Entry e) {
+    /** Returns what identifies the file (device and inode here), or the real path where the system has no key. */
+    private static Object fileKey(Path p) {
+        try {
+            Object key = Files.readAttributes(p, BasicFileAttributes.class).fileKey();
+            return key != null ? key : p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
+    private void accept(InputFiles.Entry e, Path target) {
         if (e.error() != null) {
             pending.add(e);
             pendingImages.add(null);
+            pendingTargets.add(null);
             return;
         }
         Image img;
@@ -67,6 +111,7 @@ final class BlurFiles {
         } catch (IOException ex) {
             pending.add(new InputFiles.Entry(e.display(), e.path(), InputFiles.describe(ex)));
             pendingImages.add(null);
+            pendingTargets.add(null);
             return;
         }
         long bytes = img.pixels().length * BYTES_PER_SAMPLE;
@@ -75,6 +120,7 @@ final class BlurFiles {
         }
         pending.add(e);
         pendingImages.add(img);
+        pendingTargets.add(target);
         pendingBytes += bytes;
     }
 
@@ -95,7 +141,7 @@ final class BlurFiles {
                 failed++;
                 continue;
             }
-            Path target = outDir.resolve(outputName(e));
+            Path target = pendingTargets.get(i);
             try {
                 codec.writePng(blurred.get(b++), target);
                 out.println(e.display() + " -> " + target);
@@ -107,6 +153,7 @@ final class BlurFiles {
         }
         pending.clear();
         pendingImages.clear();
+        pendingTargets.clear();
         pendingBytes = 0;
     }
 

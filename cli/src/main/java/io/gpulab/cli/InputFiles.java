@@ -32,19 +32,47 @@ final class InputFiles {
 
     /** Hands every file under the given paths, and every path that failed, to the consumer in order. */
     static void walk(List<String> inputs, Consumer<Entry> consumer) {
+        walk(inputs, null, consumer);
+    }
+
+    /**
+     * Hands every file under the given paths to the consumer in order, leaving out the folder {@code skip} (the
+     * output folder of {@code blur}) wherever a walk meets it, so a command never reads what it writes; a path the
+     * user names is never left out.
+     */
+    static void walk(List<String> inputs, Path skip, Consumer<Entry> consumer) {
         for (String in : inputs) {
-            visit(in, Path.of(in), true, consumer);
+            new Walk(skip, consumer).visit(in, Path.of(in), true);
         }
     }
 
-    private static void visit(String display, Path path, boolean top, Consumer<Entry> consumer) {
+    /** One walk, with the folder it leaves out. */
+    private record Walk(Path skip, Consumer<Entry> consumer) {
+        void visit(String display, Path path, boolean top) {
+            InputFiles.visit(display, path, top, this);
+        }
+
+        boolean skipped(Path dir) {
+            try {
+                return skip != null && Files.isSameFile(dir, skip);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+    }
+
+    private static void visit(String display, Path path, boolean top, Walk walk) {
+        Consumer<Entry> consumer = walk.consumer();
         if (!top && Files.isSymbolicLink(path) && Files.isDirectory(path)) {
             // a link inside a walked folder may point back up the tree; only folders named by the user are followed
             consumer.accept(new Entry(display, path, "symbolic link to a folder, not followed"));
             return;
         }
         if (!Files.isDirectory(path)) {
-            consumer.accept(new Entry(display, path, Files.exists(path) ? null : "No such file or directory"));
+            consumer.accept(new Entry(display, path, Files.exists(path) ? null : missing(path)));
+            return;
+        }
+        if (!top && walk.skipped(path)) {
             return;
         }
         List<Path> children = new ArrayList<>();
@@ -57,7 +85,19 @@ final class InputFiles {
         children.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
         String prefix = display.endsWith("/") ? display : display + "/";
         for (Path c : children) {
-            visit(prefix + c.getFileName(), c, false, consumer);
+            visit(prefix + c.getFileName(), c, false, walk);
+        }
+    }
+
+    /** Returns why a path that does not exist cannot be read: a loop of links is not a missing file. */
+    private static String missing(Path path) {
+        try {
+            Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
+            return "No such file or directory";
+        } catch (IOException e) {
+            String why = describe(e);
+            // the JDK adds "or unable to access attributes of symbolic link" to the system's ELOOP message
+            return why.startsWith("Too many levels of symbolic links") ? "Too many levels of symbolic links" : why;
         }
     }
 

@@ -44,7 +44,9 @@ final class RunBlurCommand extends RunBase {
         List<String> inputs;
 
         @Option(names = "--output", paramLabel = "DIR", required = true,
-                description = "Folder for DIR/<name>.png (created if missing); a repeated name gets -2, -3, ...")
+                description = "Folder for DIR/<name>.png (created if missing); a repeated name gets -2, -3, ... "
+                        + "A walked input folder never yields this folder's files, and an output that would "
+                        + "replace one of the inputs is a usage error, before anything is written.")
         Path output;
     }
 
