@@ -107,7 +107,11 @@ final class BlurFiles {
         }
         Image img;
         try {
-            img = codec.read(e.path(), budget / (BYTES_PER_SAMPLE * 4));
+            List<String> notes = new ArrayList<>();
+            img = codec.read(e.path(), budget / (BYTES_PER_SAMPLE * 4), notes);
+            for (String n : notes) {
+                err.println("note: " + e.display() + ": " + n);
+            }
         } catch (IOException ex) {
             pending.add(new InputFiles.Entry(e.display(), e.path(), InputFiles.describe(ex)));
             pendingImages.add(null);
