@@ -13,6 +13,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.MaxValuesExceededException;
+import picocli.CommandLine.MutuallyExclusiveArgsException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -77,7 +79,10 @@ public final class Main {
     private static int onParameterError(ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println("gpulab: " + ex.getMessage());
+        // picocli words a clash within an exclusive group as its group expression; name the options instead
+        String clash = ex instanceof MaxValuesExceededException || ex instanceof MutuallyExclusiveArgsException
+                ? ExclusiveOptions.clash(cl.getCommandSpec(), List.of(args)) : null;
+        err.println("gpulab: " + (clash != null ? clash : ex.getMessage()));
         UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
         return ExitCode.USAGE;

@@ -16,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** Runs {@code gpulab run sieve}: counts, and optionally lists, the primes of an inclusive range. */
 @Command(name = "sieve", mixinStandardHelpOptions = true, sortOptions = false,
@@ -26,11 +28,11 @@ import picocli.CommandLine.Option;
         exitCodeList = {ExitCode.L0, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L5, ExitCode.L6})
 final class RunSieveCommand extends RunBase {
 
-    @Option(names = "--from", paramLabel = "A", defaultValue = "0", converter = Numbers.LongConverter.class,
+    @Option(names = "--from", paramLabel = "A", defaultValue = "0", converter = RangeEndConverter.class,
             description = "First number of the range (default: 0). Numbers: 1000000, 1_000_000, 1e6, 10^6, 2^32-1.")
     long from;
 
-    @Option(names = "--to", paramLabel = "B", required = true, converter = Numbers.LongConverter.class,
+    @Option(names = "--to", paramLabel = "B", required = true, converter = RangeEndConverter.class,
             description = "Last number of the range, at most 10^18; FROM > TO is the empty range.")
     long to;
 
@@ -38,6 +40,19 @@ final class RunSieveCommand extends RunBase {
             description = "Also write the primes, ascending, one per line, to FILE ('-' for stdout). "
                     + "The listing run is the timed run, so --repeat and --warmup must stay at 1 and 0.")
     String list;
+
+    /** Converts an end of the range, naming the range the sieve supports, 0..10^18, when a value is out of it. */
+    static final class RangeEndConverter implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            try {
+                // negative values and those up to 2^63 - 1 are left to validate(), which names the option
+                return Numbers.parse(value, Long.MIN_VALUE, Long.MAX_VALUE, "0..10^18");
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     @Override
     void validate() {

@@ -149,4 +149,18 @@ class RunBlurCommandTest {
                 r.err());
         assertFalse(r.err().contains("rgb24.bmp"), r.err());
     }
+
+    @Test
+    void exclusiveOptionsAreNamed() {
+        Cli.Result r = Cli.run("run", "blur", "-b", "seq", "--width", "4", "--height", "4", "--sigma", "2", "--box",
+                "2").noStackTrace();
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("gpulab: --sigma and --box cannot be used together; give one of: --sigma, "
+                + "--box\n"), r.err());
+        r = Cli.run("run", "blur", "-b", "seq", "--width=4", "--height", "4", "--input", "x", "--output", "y",
+                "--box", "2").noStackTrace();
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("gpulab: --input and --width cannot be used together; give one of: "
+                + "--input, --width\n"), r.err());
+    }
 }
