@@ -166,9 +166,15 @@ final class BlurFiles {
      * run already took becomes {@code <name>-2.png}, {@code <name>-3.png}, ..., with a note, so none is overwritten.
      */
     private String outputName(InputFiles.Entry e) {
-        String file = e.path().getFileName().toString();
+        String file = FileNames.fileName(e.path());
         int dot = file.lastIndexOf('.');
         String stem = dot > 0 ? file.substring(0, dot) : file;
+        String safe = FileNames.encodable(stem);
+        if (!safe.equals(stem)) {
+            // the JVM cannot create a name its locale cannot encode (LC_ALL=C and a non-ASCII name)
+            err.println("note: " + e.display() + " written as " + safe + ".png: the locale cannot encode its name");
+            stem = safe;
+        }
         String name = stem + ".png";
         for (int k = 2; !usedNames.add(name.toLowerCase(Locale.ROOT)); k++) {
             name = stem + "-" + k + ".png";

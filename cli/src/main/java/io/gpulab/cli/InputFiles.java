@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -42,7 +43,14 @@ final class InputFiles {
      */
     static void walk(List<String> inputs, Path skip, Consumer<Entry> consumer) {
         for (String in : inputs) {
-            new Walk(skip, consumer).visit(in, Path.of(in), true);
+            Path p;
+            try {
+                p = FileNames.toPath(in);
+            } catch (IOException e) {
+                consumer.accept(new Entry(in, Path.of(""), describe(e)));
+                continue;
+            }
+            new Walk(skip, consumer).visit(in, p, true);
         }
     }
 
@@ -82,10 +90,17 @@ final class InputFiles {
             consumer.accept(new Entry(display, path, describe(e)));
             return;
         }
-        children.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+        // names are bytes: sort them as bytes, the same order under every locale, and show them as they are
+        List<byte[]> names = new ArrayList<>();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < children.size(); i++) {
+            names.add(FileNames.rawFileName(children.get(i)));
+            order.add(i);
+        }
+        order.sort((a, b) -> Arrays.compareUnsigned(names.get(a), names.get(b)));
         String prefix = display.endsWith("/") ? display : display + "/";
-        for (Path c : children) {
-            visit(prefix + c.getFileName(), c, false, walk);
+        for (int i : order) {
+            visit(prefix + FileNames.fromBytes(names.get(i)), children.get(i), false, walk);
         }
     }
 

@@ -27,10 +27,11 @@ public final class Main {
 
     /** Runs the command with the process's arguments and exits with its exit code. */
     public static void main(String[] args) {
-        Charset cs = Charset.defaultCharset();
+        // file names are bytes: print them as the file system holds them, whatever the locale (see FileNames)
+        Charset cs = RawUtf8.INSTANCE;
         PrintWriter out = CheckedWriter.of(new FileOutputStream(FileDescriptor.out), cs);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, cs), true);
-        System.exit(execute(args, out, err));
+        System.exit(execute(RawArgs.recover(args), out, err));
     }
 
     /**
