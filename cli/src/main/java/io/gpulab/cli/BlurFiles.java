@@ -110,6 +110,7 @@ final class BlurFiles {
             List<String> notes = new ArrayList<>();
             img = codec.read(e.path(), budget / (BYTES_PER_SAMPLE * 4), notes);
             for (String n : notes) {
+                batches.progress().clear();
                 err.println("note: " + e.display() + ": " + n);
             }
         } catch (IOException ex) {
@@ -130,6 +131,7 @@ final class BlurFiles {
 
     /** Blurs the pending images on the backend, writes them and prints the pending lines, in order. */
     private void flush() {
+        batches.progress().clear();
         List<Image> images = pendingImages.stream().filter(i -> i != null).toList();
         List<Image> blurred = List.of();
         if (!images.isEmpty()) {

@@ -120,6 +120,7 @@ final class RunBlurCommand extends RunBase {
         Image img = SyntheticImages.generate(s.width, s.height, s.channels, s.seed);
         BlurInput in = new BlurInput(List.of(img), blurSpec);
         batches.run(Tasks.BLUR, in);
+        batches.progress().close(); // the run is over: the line gives way to the result
         lines().println("blurred a synthetic " + s.width + "x" + s.height + "x" + s.channels + " image, seed "
                 + s.seed + ", " + blurSpec);
         return finish(batches, Tasks.BLUR, Tasks.BLUR.workUnits(in), Map.of("images", 1, "failed", 0), false);
@@ -133,6 +134,7 @@ final class RunBlurCommand extends RunBase {
             throw new CliException(ExitCode.OTHER, dir + ": cannot create the output folder: "
                     + InputFiles.describe(e), e);
         }
+        batches.progress().totalUnknown(); // the files are listed as they are read
         BlurFiles files = new BlurFiles(batches, new CodecFiles(), blurSpec, dir, lines(), err(),
                 budget(batchBytes));
         files.run(source.files.inputs);

@@ -94,11 +94,13 @@ final class RunSha256Command extends RunBase {
         Synthetic s = source.synthetic;
         Sha256Input in = new Sha256Input.Synthetic(s.count, s.length, s.iterations, s.seed);
         String hex = batches.run(Tasks.SHA256, in).foldHex();
+        batches.progress().close(); // the run is over: the line gives way to the result
         lines().println("fold " + hex);
         return finish(batches, Tasks.SHA256, Tasks.SHA256.workUnits(in), Map.of("fold", hex), false);
     }
 
     private int runFiles(Batches batches) {
+        batches.progress().totalUnknown(); // the files are listed as they are read
         Sha256Files files = new Sha256Files(batches, lines(), err(), budget(batchBytes));
         files.run(source.inputs);
         Map<String, Object> result = new LinkedHashMap<>();

@@ -55,6 +55,11 @@ final class RunSieveCommand extends RunBase {
     }
 
     @Override
+    boolean streamsToStdout() {
+        return "-".equals(list);
+    }
+
+    @Override
     void validate() {
         if (from < 0) {
             throw CliException.usage("--from must be 0 or more: " + from);
@@ -111,6 +116,7 @@ final class RunSieveCommand extends RunBase {
             throw new BackendException("backend " + batches.backend().id() + " listed " + listed
                     + " primes but counted " + count);
         }
+        batches.progress().close(); // the run is over: the line gives way to the result
         if (!options.json) {
             // with the primes on stdout, the count would be lost among them
             ("-".equals(list) ? err() : out()).println(count);

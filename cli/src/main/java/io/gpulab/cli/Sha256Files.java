@@ -92,6 +92,7 @@ final class Sha256Files {
 
     /** Hashes the pending files on the backend and prints the pending lines, errors included, in order. */
     private void flush() {
+        batches.progress().clear();
         List<byte[]> messages = pendingData.stream().filter(d -> d != null).toList();
         List<byte[]> digests = List.of();
         if (!messages.isEmpty()) {
@@ -141,6 +142,7 @@ final class Sha256Files {
             size += digest(is, md);
             done(e, md, size);
         } catch (IOException ex) {
+            batches.progress().clear();
             err.println("gpulab: " + e.display() + ": " + InputFiles.describe(ex));
             failed++;
         }
@@ -151,6 +153,7 @@ final class Sha256Files {
         try (InputStream is = Files.newInputStream(e.path())) {
             size = digest(is, md);
         } catch (IOException ex) {
+            batches.progress().clear();
             err.println("gpulab: " + e.display() + ": " + InputFiles.describe(ex));
             failed++;
             return;
@@ -159,6 +162,7 @@ final class Sha256Files {
     }
 
     private void done(InputFiles.Entry e, MessageDigest md, long size) {
+        batches.progress().clear();
         err.println("note: streamed on the host CPU: " + e.display() + " (" + size + " bytes)");
         printLine(HexFormat.of().formatHex(md.digest()), e.display());
         hashed++;
