@@ -94,7 +94,8 @@ final class RawUtf8 extends Charset {
                 } else if (n == 2) {
                     out.put((byte) (0xC0 | cp >> 6)).put((byte) (0x80 | cp & 0x3F));
                 } else if (n == 3) {
-                    out.put((byte) (0xE0 | cp >> 12)).put((byte) (0x80 | cp >> 6 & 0x3F)).put((byte) (0x80 | cp & 0x3F));
+                    out.put((byte) (0xE0 | cp >> 12)).put((byte) (0x80 | cp >> 6 & 0x3F))
+                            .put((byte) (0x80 | cp & 0x3F));
                 } else {
                     out.put((byte) (0xF0 | cp >> 18)).put((byte) (0x80 | cp >> 12 & 0x3F))
                             .put((byte) (0x80 | cp >> 6 & 0x3F)).put((byte) (0x80 | cp & 0x3F));

@@ -89,7 +89,8 @@ class WriteErrorsTest {
         // a writer that only keeps the flag still fails the command, without the cause
         err = new StringWriter();
         code = Main.execute(new String[] {"run", "sieve", "-b", "seq", "--to", "100"},
-                new PrintWriter(new OutputStreamWriter(full, StandardCharsets.UTF_8), true), new PrintWriter(err, true));
+                new PrintWriter(new OutputStreamWriter(full, StandardCharsets.UTF_8), true),
+                new PrintWriter(err, true));
         assertEquals(ExitCode.OTHER, code);
         assertTrue(err.toString().contains("gpulab: write error on stdout\n"), err.toString());
     }
