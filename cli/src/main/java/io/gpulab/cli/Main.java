@@ -31,7 +31,14 @@ public final class Main {
         Charset cs = RawUtf8.INSTANCE;
         PrintWriter out = CheckedWriter.of(new FileOutputStream(FileDescriptor.out), cs);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, cs), true);
-        System.exit(execute(RawArgs.recover(args), out, err));
+        int code = execute(RawArgs.recover(args), out, err);
+        if (code != ExitCode.OTHER && System.out.checkError()) {
+            // bench echoes JMH through System.out, which keeps only a flag
+            err.println("gpulab: write error on stdout");
+            code = ExitCode.OTHER;
+        }
+        err.flush();
+        System.exit(code);
     }
 
     /**
