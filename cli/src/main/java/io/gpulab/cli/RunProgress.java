@@ -112,8 +112,12 @@ final class RunProgress implements AutoCloseable {
             return count(done) + " " + unit + " done, " + Units.rate(rate, unit);
         }
         long all = total;
-        String s = count(done) + "/" + count(all) + " " + unit + " (" + done * 100 / all + "%), "
-                + Units.rate(rate, unit);
+        String s = count(done) + "/" + count(all) + " " + unit + " (" + done * 100 / all + "%), ";
+        if (done == 0) {
+            // a kernel that cannot tell how far it is: say at least how long it has run
+            return s + (long) seconds + " s";
+        }
+        s += Units.rate(rate, unit);
         if (done > 0 && done < all) {
             s += ", " + duration((all - done) / rate) + " left";
         }

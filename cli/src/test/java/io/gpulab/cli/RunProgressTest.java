@@ -55,7 +55,7 @@ class RunProgressTest {
         p.expect(3 * 1000, "hashes");
         p.running(() -> -1);
         advance(2);
-        assertEquals("0/3000 hashes (0%), 0.00 hashes/s", p.tick());
+        assertEquals("0/3000 hashes (0%), 2 s", p.tick());
         p.finished(1000);
         assertEquals("1000/3000 hashes (33%), 500 hashes/s, 4 s left", p.tick());
     }
