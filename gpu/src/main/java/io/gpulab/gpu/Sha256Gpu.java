@@ -20,8 +20,9 @@ import java.util.Map;
  * <p>Synthetic batches cross the bus as five scalars per launch (first value, first index, count, length,
  * iterations), the messages being generated and iterated on the device (batches of messages of at most
  * {@value #ONE_BLOCK_MAX} bytes, or of 64, hashed once, by kernels of their own with no loop in a work-item's
- * hashing, which a CPU device vectorizes across work-items); each work-item folds its final digest into
- * four 64-bit lanes ({@link Sha256Fold}), each work-group of {@link #group()} work-items sums its lanes in local
+ * hashing; on a CPU device each work-item of the one-block kernel hashes {@value #CPU_LANES} messages in vector
+ * types, since PoCL's own vectorization across work-items picks only 4 lanes there); each work-item folds its final
+ * digests into four 64-bit lanes ({@link Sha256Fold}), each work-group of {@link #group()} work-items sums its lanes in local
  * memory and writes one 32-byte partial fold. The batch is cut into the task's shards ({@link Sha256Shards}) of at
  * most {@link Sha256Batches#MAX_PER_LAUNCH} messages, one launch each, and merged by {@link Sha256Merge}. The launches
  * of a round ({@link LaunchRounds}) go back to back, each
@@ -49,6 +50,8 @@ public final class Sha256Gpu extends GpuKernel<Sha256Input, Sha256Output> {
     public static final KernelSpec SYNTHETIC_64 = new KernelSpec("sha256", "sha256_synthetic64", "lliiip");
     /** The longest message {@code sha256_synthetic1} hashes: 55 bytes, 0x80 and the 8-byte length fill a block. */
     public static final int ONE_BLOCK_MAX = 55;
+    /** The messages one work-item of {@code sha256_synthetic1} hashes on a CPU device (SHA256_LANES); 1 on a GPU. */
+    public static final int CPU_LANES = 16;
     /** The preferred work-group size of {@code sha256_synthetic}, the default {@code SHA256_GROUP}. */
     public static final int SYNTHETIC_GROUP = 256;
     /** The work-group size of {@code sha256_messages} where the device allows it. */
@@ -57,6 +60,7 @@ public final class Sha256Gpu extends GpuKernel<Sha256Input, Sha256Output> {
     private final int group;
     private final DeviceFunction synthetic;
     private final DeviceFunction syntheticOneBlock;
+    private final int oneBlockLanes;
     private final DeviceFunction synthetic64;
     private final DeviceFunction messages;
     private final int messagesGroup;
@@ -78,7 +82,9 @@ public final class Sha256Gpu extends GpuKernel<Sha256Input, Sha256Output> {
         }
         this.group = g;
         this.synthetic = k;
-        this.syntheticOneBlock = device.function(SYNTHETIC_ONE_BLOCK, Map.of("SHA256_GROUP", g));
+        this.oneBlockLanes = device.cpu() ? CPU_LANES : 1;
+        this.syntheticOneBlock = device.function(SYNTHETIC_ONE_BLOCK, Map.of("SHA256_GROUP", g, "SHA256_LANES",
+                oneBlockLanes));
         this.synthetic64 = device.function(SYNTHETIC_64, Map.of("SHA256_GROUP", g));
         this.messages = device.function(MESSAGES, Map.of("SHA256_GROUP", g));
         this.messagesGroup = (int) Math.min(MESSAGES_GROUP, device.maxGroupSize(messages));
@@ -122,9 +128,11 @@ public final class Sha256Gpu extends GpuKernel<Sha256Input, Sha256Output> {
             for (int k = 0; k < launches; k++) {
                 int from = shards.from(first + k);
                 int n = shards.to(first + k) - from;
-                groups[k] = Sha256Batches.groups(n, group);
-                device.launch(syntheticKernel(s), groups[k], 1, group, 1, s.seed() + from, (long) from, n,
-                        s.length(), s.iterations(), out.at(k * launchBytes));
+                DeviceFunction kernel = syntheticKernel(s);
+                int lanes = kernel == syntheticOneBlock ? oneBlockLanes : 1;
+                groups[k] = Sha256Batches.groups((n + lanes - 1) / lanes, group);
+                device.launch(kernel, groups[k], 1, group, 1, s.seed() + from, (long) from, n, s.length(),
+                        s.iterations(), out.at(k * launchBytes));
             }
             out.download(0, (launches - 1) * launchBytes + 32L * groups[launches - 1]);
             device.sync();

@@ -108,6 +108,11 @@ final class CudaRuntime implements Device {
      *
      * @throws BackendException when {@code defines} differ from the values the shipped PTX was built with
      */
+    @Override
+    public boolean cpu() {
+        return false;
+    }
+
     /** Returns false unless asked for serial crossing, which the shipped PTX (built for atomics) then refuses. */
     @Override
     public boolean serialSieveCrossing() {

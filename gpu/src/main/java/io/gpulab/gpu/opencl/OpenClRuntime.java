@@ -73,6 +73,11 @@ final class OpenClRuntime implements Device {
     }
 
     @Override
+    public boolean cpu() {
+        return !context.device().gpu();
+    }
+
+    @Override
     public boolean serialSieveCrossing() {
         return serialSieveCrossing;
     }
