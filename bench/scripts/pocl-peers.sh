@@ -57,7 +57,8 @@ run_hashcat() {
     local speeds=() s
     hashcat -b -m 1400 -D 1 --force --quiet >/dev/null 2>&1 || true   # builds and caches its kernel, untimed
     for _ in $(seq "$reps"); do
-        s=$(hashcat -b -m 1400 -D 1 --force --quiet 2>&1 | grep -m1 'Speed' \
+        # awk reads to the end: an early exit (grep -m1) would kill hashcat with SIGPIPE under pipefail
+        s=$(hashcat -b -m 1400 -D 1 --force --quiet 2>&1 | awk '/Speed/ && !n { print; n = 1 }' \
             | sed -E 's/.*: *([0-9.]+) ([kMG]?)H\/s.*/\1 \2/')
         speeds+=("$s")
     done
