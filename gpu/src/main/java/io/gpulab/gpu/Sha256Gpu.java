@@ -22,8 +22,8 @@ import java.util.Map;
  * {@value #ONE_BLOCK_MAX} bytes, or of 64, hashed once, by kernels of their own with no loop in a work-item's
  * hashing; on a CPU device each work-item of the one-block kernel hashes {@value #CPU_LANES} messages in vector
  * types, since PoCL's own vectorization across work-items picks only 4 lanes there); each work-item folds its final
- * digests into four 64-bit lanes ({@link Sha256Fold}), each work-group of {@link #group()} work-items sums its lanes in local
- * memory and writes one 32-byte partial fold. The batch is cut into the task's shards ({@link Sha256Shards}) of at
+ * digests into four 64-bit lanes ({@link Sha256Fold}), each work-group of {@link #group()} work-items sums its
+ * lanes in local memory and writes one 32-byte partial fold. The batch is cut into the task's shards ({@link Sha256Shards}) of at
  * most {@link Sha256Batches#MAX_PER_LAUNCH} messages, one launch each, and merged by {@link Sha256Merge}. The launches
  * of a round ({@link LaunchRounds}) go back to back, each
  * writing its partial folds at its own offset of one buffer, so the device never waits for the host between them;

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fails when the shipped PTX and fatbins are older than their kernel sources: the sidecar's hashes must match the sources, and
- * where {@code nvcc} is installed, running {@code gpu/scripts/build-ptx.sh} again must give the same PTX (comment
- * lines aside, which carry the compiler's build id).
+ * Fails when the shipped PTX and fatbins are older than their kernel sources: the sidecar's hashes must match the
+ * sources, and where {@code nvcc} is installed, running {@code gpu/scripts/build-ptx.sh} again must give the same PTX
+ * (comment lines aside, which carry the compiler's build id) and byte-identical fatbins.
  */
 class PtxFreshnessTest {
 
