@@ -27,7 +27,9 @@ import java.util.Map;
  * prime 2 is counted on the host.
  *
  * <p>Host/device traffic: the odd sieving primes up to sqrt(to) are computed on the host and uploaded in
- * {@code prepare} (4 bytes each; one buffer, so more than the budget is a {@link DeviceOutOfMemoryException}),
+ * {@code prepare} (4 bytes each, about 200 MB at 10^18; one buffer every launch reads whole, so it is bounded by the
+ * runtime's {@link Device#tableLimit}, not by the budget work is split by, and more is a
+ * {@link DeviceOutOfMemoryException}),
  * never inside a timed run unless a run needs more primes than the prepared input, or the device lost them (a
  * CUDA context re-created after a sticky error). Counting runs put the launches of a round back to back, each
  * writing its 32-bit segment counts at its own offset of one buffer ({@link LaunchRounds}), and download the
@@ -187,9 +189,9 @@ public final class SieveGpu extends GpuKernel<SieveInput, SieveOutput> {
         int n = table.cover(limit, found -> { });
         int[] all = table.primes();
         long bytes = 4L * all.length;
-        if (bytes > device.budget()) {
+        if (bytes > device.tableLimit()) {
             throw new DeviceOutOfMemoryException("the " + all.length + " sieving primes up to " + limit, bytes,
-                    device.budget());
+                    device.tableLimit());
         }
         boolean lost = primes.ensure(bytes);
         if (lost || primesOnDevice != all.length) {

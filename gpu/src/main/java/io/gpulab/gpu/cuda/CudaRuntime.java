@@ -85,7 +85,12 @@ final class CudaRuntime implements Device {
 
     @Override
     public long budget() {
-        return options.cap(Math.max(1, Math.min(DEFAULT_LIMIT_MIB << 20, context.freeBytes() / 4)));
+        return options.cap(tableLimit());
+    }
+
+    @Override
+    public long tableLimit() {
+        return Math.max(1, Math.min(DEFAULT_LIMIT_MIB << 20, context.freeBytes() / 4));
     }
 
     @Override

@@ -28,6 +28,13 @@ public interface Device extends AutoCloseable {
      */
     long budget();
 
+    /**
+     * Returns the most bytes one buffer that cannot be split may hold (a table every launch reads whole, such as the
+     * sieving primes): the runtime's own limit, not lowered by {@code device.maxBufferBytes}, which only makes
+     * splittable work split.
+     */
+    long tableLimit();
+
     /** Returns the bytes a buffer argument's offset ({@link DeviceBuffer#at}) must be a multiple of. */
     long offsetAlignment();
 

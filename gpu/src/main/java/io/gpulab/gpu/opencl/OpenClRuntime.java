@@ -57,6 +57,7 @@ final class OpenClRuntime implements Device {
 
     private final OpenClContext context;
     private final cl_command_queue queue;
+    private final long limit;
     private final long budget;
     private final Map<String, Double> compileSeconds = new LinkedHashMap<>();
     private final List<Timed> events = new ArrayList<>();
@@ -67,7 +68,8 @@ final class OpenClRuntime implements Device {
     OpenClRuntime(OpenClDevice device, DeviceOptions options) {
         this.context = OpenClContext.of(device);
         this.queue = clCreateCommandQueue(context.context(), device.device(), CL_QUEUE_PROFILING_ENABLE, null);
-        this.budget = options.cap(Math.min(device.maxAllocBytes(), device.globalMemBytes() / 4));
+        this.limit = Math.min(device.maxAllocBytes(), device.globalMemBytes() / 4);
+        this.budget = options.cap(limit);
     }
 
     @Override
@@ -85,6 +87,11 @@ final class OpenClRuntime implements Device {
     @Override
     public long budget() {
         return budget;
+    }
+
+    @Override
+    public long tableLimit() {
+        return limit;
     }
 
     @Override
