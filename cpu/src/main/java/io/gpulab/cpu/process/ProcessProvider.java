@@ -18,7 +18,7 @@ public final class ProcessProvider extends SelfTestedProvider {
 
     /** Creates the provider; starts no process. */
     public ProcessProvider() {
-        super("process");
+        super("process", ProcessBackend.KERNELS);
     }
 
     /**

@@ -17,7 +17,7 @@ public final class CudaProvider extends SelfTestedProvider {
 
     /** Creates the provider; touches nothing. */
     public CudaProvider() {
-        super("cuda");
+        super("cuda", CudaBackend.KERNELS);
     }
 
     /** Loads JCuda and the driver, lists the devices and runs the self-test on {@code cuda:0}. */

@@ -25,7 +25,7 @@ public final class OpenClProvider extends SelfTestedProvider {
 
     /** Creates the provider; touches nothing. */
     public OpenClProvider() {
-        super("opencl");
+        super("opencl", OpenClBackend.KERNELS);
     }
 
     /** Lists every platform and device, then runs the self-test on the default device. */
