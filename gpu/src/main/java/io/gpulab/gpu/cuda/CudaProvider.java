@@ -19,7 +19,7 @@ public final class CudaProvider extends SelfTestedProvider {
 
     /** Creates the provider; touches nothing. */
     public CudaProvider() {
-        super("cuda");
+        super("cuda", GpuBackend.kernels("cuda"));
     }
 
     /** Loads JCuda and the driver, lists the devices and runs the self-test on {@code cuda:0}. */
@@ -43,6 +43,17 @@ public final class CudaProvider extends SelfTestedProvider {
         } catch (RuntimeException e) {
             return new Availability(false, SelfTest.oneLine(e), devices);
         }
+    }
+
+    /**
+     * Checks the device options (usage errors come before any probe), then probes and opens.
+     *
+     * @throws io.gpulab.api.InvalidOptionException for an unknown {@code -X} key or a bad value
+     */
+    @Override
+    public Backend openAvailable(BackendOptions options) {
+        DeviceOptions.of(id(), options);
+        return super.openAvailable(options);
     }
 
     /**

@@ -27,7 +27,7 @@ public final class OpenClProvider extends SelfTestedProvider {
 
     /** Creates the provider; touches nothing. */
     public OpenClProvider() {
-        super("opencl");
+        super("opencl", GpuBackend.kernels("opencl"));
     }
 
     /** Lists every platform and device, then runs the self-test on the default device. */
@@ -50,6 +50,17 @@ public final class OpenClProvider extends SelfTestedProvider {
         } catch (CLException e) {
             return new Availability(false, "OpenCL error: " + SelfTest.oneLine(e), infos);
         }
+    }
+
+    /**
+     * Checks the device options (usage errors come before any probe), then probes and opens.
+     *
+     * @throws io.gpulab.api.InvalidOptionException for an unknown {@code -X} key or a bad value
+     */
+    @Override
+    public Backend openAvailable(BackendOptions options) {
+        DeviceOptions.of(id(), options);
+        return super.openAvailable(options);
     }
 
     /**
