@@ -21,19 +21,19 @@ import java.util.Map;
  * iterations), the messages being generated and iterated on the device; each work-item folds its final digest into
  * four 64-bit lanes ({@link Sha256Fold}), each work-group of {@link #group()} work-items sums its lanes in local
  * memory and writes one 32-byte partial fold. The batch is cut into the task's shards ({@link Sha256Shards}) of at
- * most {@link Sha256Batches#MAX_PER_LAUNCH} messages, one launch each, and merged by {@link Sha256Merge}. The launches
- * of a round ({@link LaunchRounds}) go back to back, each
- * writing its partial folds at its own offset of one buffer, so the device never waits for the host between them;
- * the round's partial folds are downloaded once and added on the host (at the default sizes a batch of 10^7
- * messages is one round of ten launches and 1.2 MB of partial folds).
+ * most {@link Sha256Batches#MAX_PER_LAUNCH} messages, one launch each, and merged by {@link Sha256Merge}. The
+ * launches of a round ({@link LaunchRounds}) go back to back, each writing its partial folds at its own offset of one
+ * buffer, so the device never waits for the host between them; the round's partial folds are downloaded once and
+ * added on the host (at the default sizes a batch of 10^7 messages is one round of ten launches and 1.2 MB of
+ * partial folds).
  *
  * <p>Given messages are written straight into the off-heap staging buffer, end to end, with 64-bit offsets and
  * 32-bit lengths, and each launch downloads its 32-byte digests into the merge, which folds them at the end. Their
- * launches are cut by bytes ({@link Sha256Batches#split}), since a device buffer's limit binds them, not work. Launches
- * hold at most {@link Sha256Batches#MAX_PER_LAUNCH} messages, and every buffer stays within the device's per-buffer
- * budget ({@link Sha256Batches}); one message larger than the budget is a
- * {@link io.gpulab.api.DeviceOutOfMemoryException}. The synthetic kernel is compiled for its group size
- * ({@code SHA256_GROUP}): {@value #SYNTHETIC_GROUP}, or the largest power of two the device allows for it when less.
+ * launches are cut by bytes ({@link Sha256Batches#split}), since a device buffer's limit binds them, not work:
+ * launches hold at most {@link Sha256Batches#MAX_PER_LAUNCH} messages, and every buffer stays within the device's
+ * per-buffer budget; one message larger than the budget is a {@link io.gpulab.api.DeviceOutOfMemoryException}. The
+ * synthetic kernel is compiled for its group size ({@code SHA256_GROUP}): {@value #SYNTHETIC_GROUP}, or the largest
+ * power of two the device allows for it when less.
  */
 public final class Sha256Gpu extends GpuKernel<Sha256Input, Sha256Output> {
 

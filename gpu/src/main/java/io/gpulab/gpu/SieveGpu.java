@@ -18,23 +18,21 @@ import java.util.Map;
  * x 32 odd numbers, sieved in local memory.
  *
  * <p>Decomposition: the range is cut into the task's shards ({@link SieveShards}, merged by {@link SieveMerge}), one
- * launch each, on the edges of the segments of odd numbers ({@link SievePlan}) of the whole range; a launch covers at
- * most
- * {@value #MAX_SEGMENTS_PER_LAUNCH} segments and at most {@value #PRIME_VISITS_PER_LAUNCH} sieving-prime visits
- * (the kernel visits every sieving prime in every segment), so that a launch stays far below a display GPU's
- * watchdog (about 2 s) at any range up to 10^18, where 50.8 million sieving primes leave 84 segments per launch;
- * and fewer when the count (and, for listing, bitmap) buffers would exceed the device's per-buffer budget. The
- * prime 2 is counted on the host.
+ * launch each, on the segment edges of the whole range ({@link SievePlan}). A launch covers at most
+ * {@value #MAX_SEGMENTS_PER_LAUNCH} segments and at most {@value #PRIME_VISITS_PER_LAUNCH} sieving-prime visits (the
+ * kernel visits every sieving prime in every segment), so that it stays far below a display GPU's watchdog (about
+ * 2 s) at any range up to 10^18, where 50.8 million sieving primes leave 84 segments per launch; fewer when the
+ * count (and, for listing, bitmap) buffers would exceed the device's per-buffer budget. The prime 2 is counted on
+ * the host.
  *
  * <p>Host/device traffic: the odd sieving primes up to sqrt(to) are computed on the host and uploaded in
- * {@code prepare} (4 bytes each, about 200 MB at 10^18; one buffer every launch reads whole, so it is bounded by the
- * runtime's {@link Device#tableLimit}, not by the budget work is split by, and more is a
- * {@link DeviceOutOfMemoryException}),
- * never inside a timed run unless a run needs more primes than the prepared input, or the device lost them (a
- * CUDA context re-created after a sticky error). Counting runs put the launches of a round back to back, each
- * writing its 32-bit segment counts at its own offset of one buffer ({@link LaunchRounds}), and download the
- * round's counts once; listing downloads each launch's counts and segment bitmaps (bit set = prime), and the
- * host emits the primes in ascending order. Buffers are kept across runs, growing when a run needs more.
+ * {@code prepare}, never inside a timed run unless a run needs more primes than the prepared input, or the device
+ * lost them (a CUDA context re-created after a sticky error). They take 4 bytes each (about 200 MB at 10^18) in one
+ * buffer every launch reads whole, so they are bounded by the runtime's {@link Device#tableLimit}, not by the budget
+ * work is split by, and more is a {@link DeviceOutOfMemoryException}. Counting runs put the launches of a round back
+ * to back, each writing its 32-bit segment counts at its own offset of one buffer ({@link LaunchRounds}), and
+ * download the round's counts once; listing downloads each launch's counts and segment bitmaps (bit set = prime),
+ * and the host emits the primes in ascending order. Buffers are kept across runs, growing when a run needs more.
  */
 public final class SieveGpu extends GpuKernel<SieveInput, SieveOutput> {
 
@@ -66,8 +64,13 @@ public final class SieveGpu extends GpuKernel<SieveInput, SieveOutput> {
         this.primes = device.buffer("sieving primes", DeviceBuffer.Access.IN);
         this.counts = device.buffer("segment counts", DeviceBuffer.Access.OUT);
         this.bitmaps = device.buffer("segment bitmaps", DeviceBuffer.Access.OUT);
-        ensurePrimes(SievePlan.of(input.from(), input.to(), BITS).sievingLimit());
-        device.sync();
+        try {
+            ensurePrimes(SievePlan.of(input.from(), input.to(), BITS).sievingLimit());
+            device.sync();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /** Returns the segments one launch may cover when {@code nprimes} sieving primes apply. */
