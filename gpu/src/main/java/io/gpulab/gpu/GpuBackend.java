@@ -2,6 +2,7 @@ package io.gpulab.gpu;
 
 import io.gpulab.api.Backend;
 import io.gpulab.api.Kernel;
+import io.gpulab.api.Phase;
 import io.gpulab.api.Task;
 import io.gpulab.api.spi.KernelRegistry;
 import io.gpulab.gpu.device.Device;
@@ -52,7 +53,7 @@ public final class GpuBackend implements Backend {
     }
 
     @Override
-    public Map<String, Double> setupPhases() {
+    public Map<Phase, Double> setupPhases() {
         return device.setupPhases();
     }
 

@@ -1,6 +1,7 @@
 package io.gpulab.gpu;
 
 import io.gpulab.api.Kernel;
+import io.gpulab.api.Phase;
 import io.gpulab.gpu.device.Device;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ abstract class GpuKernel<I, O> implements Kernel<I, O> {
     /** The device this kernel runs on. */
     protected final Device device;
     private final List<String> events = new ArrayList<>();
-    private Map<String, Double> phases = Map.of();
+    private Map<Phase, Double> phases = Map.of();
 
     /** Creates the kernel on this device. */
     GpuKernel(Device device) {
@@ -49,7 +50,7 @@ abstract class GpuKernel<I, O> implements Kernel<I, O> {
     }
 
     @Override
-    public final Map<String, Double> phases() {
+    public final Map<Phase, Double> phases() {
         return phases;
     }
 

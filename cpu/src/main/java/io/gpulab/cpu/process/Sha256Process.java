@@ -1,6 +1,7 @@
 package io.gpulab.cpu.process;
 
 import io.gpulab.api.BackendException;
+import io.gpulab.api.Phase;
 import io.gpulab.tasks.Sha256Fold;
 import io.gpulab.tasks.Sha256Input;
 import io.gpulab.tasks.Sha256Merge;
@@ -52,13 +53,13 @@ final class Sha256Process extends ProcessKernel<Sha256Input, Sha256Output> {
             List<Shard> shards = new ArrayList<>();
             List<Integer> counts = new ArrayList<>();
             try (SharedFile in = layOut(((Sha256Input.Messages) input).messages(), out, shards, counts)) {
-                endPhase("copy-in");
+                endPhase(Phase.COPY_IN);
                 runShards(shards, counts, events);
             }
             out.read(0, digests, 0, digests.length);
         }
         Sha256Output result = merge.output();
-        endPhase("copy-out");
+        endPhase(Phase.COPY_OUT);
         return result;
     }
 
@@ -79,7 +80,7 @@ final class Sha256Process extends ProcessKernel<Sha256Input, Sha256Output> {
                         out.path(), (long) Sha256Fold.BYTES * i)));
                 counts.add(plan.to(i) - plan.from(i));
             }
-            endPhase("copy-in");
+            endPhase(Phase.COPY_IN);
             runShards(shards, counts, events);
             byte[] partials = new byte[Sha256Fold.BYTES * k];
             out.read(0, partials, 0, partials.length);
@@ -87,7 +88,7 @@ final class Sha256Process extends ProcessKernel<Sha256Input, Sha256Output> {
             for (int i = 0; i < k; i++) {
                 merge.addLanes(lanes.getLong(), lanes.getLong(), lanes.getLong(), lanes.getLong());
             }
-            endPhase("copy-out");
+            endPhase(Phase.COPY_OUT);
         }
         return merge.output();
     }
@@ -101,7 +102,7 @@ final class Sha256Process extends ProcessKernel<Sha256Input, Sha256Output> {
                         + done[i] + " messages instead of " + counts.get(i));
             }
         }
-        endPhase("workers");
+        endPhase(Phase.WORKERS);
     }
 
     /** Copies the messages and their offset table into a new shared file and cuts them into chunks by bytes. */

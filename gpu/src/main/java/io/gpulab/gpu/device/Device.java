@@ -1,5 +1,6 @@
 package io.gpulab.gpu.device;
 
+import io.gpulab.api.Phase;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -72,7 +73,7 @@ public interface Device extends AutoCloseable {
     void beginRun();
 
     /** Waits for the queue and returns the device seconds of each phase since {@link #beginRun}. */
-    Map<String, Double> endRun();
+    Map<Phase, Double> endRun();
 
     /**
      * Runs device work, turning runtime failures into typed backend exceptions; a runtime whose context breaks for
@@ -81,7 +82,7 @@ public interface Device extends AutoCloseable {
     <T> T guard(String operation, Supplier<T> work);
 
     /** Returns the seconds of one-off setup phases so far (context creation, program build, module load). */
-    Map<String, Double> setupPhases();
+    Map<Phase, Double> setupPhases();
 
     /** Releases the queue or context. */
     @Override

@@ -1,5 +1,6 @@
 package io.gpulab.gpu.opencl;
 
+import io.gpulab.api.Phase;
 import io.gpulab.gpu.device.Device;
 import io.gpulab.gpu.device.DeviceBuffer;
 import io.gpulab.gpu.device.DeviceFunction;
@@ -116,7 +117,7 @@ final class RecordingDevice implements Device {
     }
 
     @Override
-    public Map<String, Double> endRun() {
+    public Map<Phase, Double> endRun() {
         return inner.endRun();
     }
 
@@ -126,7 +127,7 @@ final class RecordingDevice implements Device {
     }
 
     @Override
-    public Map<String, Double> setupPhases() {
+    public Map<Phase, Double> setupPhases() {
         return inner.setupPhases();
     }
 
