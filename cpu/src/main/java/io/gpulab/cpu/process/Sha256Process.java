@@ -52,7 +52,8 @@ final class Sha256Process extends ProcessKernel<Sha256Input, Sha256Output> {
         try (SharedFile out = SharedFile.create("sha256-digests", digests.length)) {
             List<Shard> shards = new ArrayList<>();
             List<Integer> counts = new ArrayList<>();
-            try (SharedFile in = layOut(((Sha256Input.Messages) input).messages(), out, shards, counts)) {
+            SharedFile in = layOut(((Sha256Input.Messages) input).messages(), out, shards, counts);
+            try (in) { // the workers read the laid-out messages until runShards returns
                 endPhase(Phase.COPY_IN);
                 runShards(shards, counts, events);
             }
