@@ -119,6 +119,7 @@ public final class BlurGpu extends GpuKernel<BlurInput, BlurOutput> {
             dst.download(0, outBytes);
             device.sync();
             dst.host().get(result, (int) (line * b.outRow0()), (int) outBytes);
+            workDone((long) width * b.outRows());
         }
         if (bands.size() > 1) {
             event("blur image " + index + " (" + img + ") split into " + bands.size() + " bands of at most "

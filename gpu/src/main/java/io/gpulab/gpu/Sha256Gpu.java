@@ -122,6 +122,7 @@ public final class Sha256Gpu extends GpuKernel<Sha256Input, Sha256Output> {
                     int at = (int) (k * launchBytes / 8) + 4 * g;
                     merge.addLanes(lanes.get(at), lanes.get(at + 1), lanes.get(at + 2), lanes.get(at + 3));
                 }
+                workDone((long) (shards.to(first + k) - shards.from(first + k)) * s.iterations());
             }
         }
         return s.count() == 0 ? 0 : shards.count();
@@ -158,6 +159,7 @@ public final class Sha256Gpu extends GpuKernel<Sha256Input, Sha256Output> {
             out.download(0, 32L * n);
             device.sync();
             out.host().get(digests, 32 * range[0], 32 * n);
+            workDone(n);
         }
         return launches.size();
     }

@@ -136,6 +136,7 @@ public final class SieveGpu extends GpuKernel<SieveInput, SieveOutput> {
                     n += Integer.toUnsignedLong(c.getInt(4 * (perLaunch * k + s)));
                 }
                 merge.add(n);
+                workDone(shards.to(first + k) - shards.from(first + k) + 1);
             }
         }
         return rounds + " download round(s)";
@@ -171,6 +172,7 @@ public final class SieveGpu extends GpuKernel<SieveInput, SieveOutput> {
                 plan.emit(0, words, n, counting);
                 return emitted[0];
             });
+            workDone(shards.to(i) - shards.from(i) + 1);
         }
         return "listed launch by launch";
     }

@@ -80,6 +80,7 @@ class GpuBackendTest {
             var out = k.run(in);
             String launch = "launch " + Sha256Gpu.SYNTHETIC.name();
             assertEquals(List.of(launch, launch, "download sha256 digests or partial folds", "sync"), d.ops());
+            assertEquals(Tasks.SHA256.workUnits(in), k.workDone(), "every hash counted once for the progress line");
             Verdict v = Tasks.SHA256.compare(seq(Tasks.SHA256, in), out);
             assertTrue(v.ok(), v.toString());
         }
@@ -94,6 +95,7 @@ class GpuBackendTest {
             var out = k.run(in);
             assertEquals(2, Collections.frequency(d.ops(), "launch blur_rows"), d.ops().toString());
             assertTrue(k.events().stream().anyMatch(e -> e.contains("split into 2 bands")), k.events().toString());
+            assertEquals(Tasks.BLUR.workUnits(in), k.workDone(), "every pixel counted once for the progress line");
             Verdict v = Tasks.BLUR.compare(seq(Tasks.BLUR, in), out);
             assertTrue(v.ok(), v.toString());
         }
@@ -108,6 +110,7 @@ class GpuBackendTest {
             var out = k.run(in);
             String launch = "launch " + SieveGpu.SEGMENTS.name();
             assertEquals(List.of(launch, launch, "download segment counts", "sync"), d.ops());
+            assertEquals(Tasks.SIEVE.workUnits(in), k.workDone(), "every number counted once for the progress line");
             assertTrue(Tasks.SIEVE.compare(seq(Tasks.SIEVE, in), out).ok());
         }
     }
