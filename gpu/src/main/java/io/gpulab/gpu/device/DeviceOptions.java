@@ -2,7 +2,7 @@ package io.gpulab.gpu.device;
 
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.InvalidOptionException;
-import java.util.Set;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -16,8 +16,12 @@ public record DeviceOptions(long maxBufferBytes) {
 
     /** The key capping the bytes of one device buffer; tests set it small to exercise the splitting. */
     public static final String MAX_BUFFER_BYTES = "device.maxBufferBytes";
-    /** Every key the GPU runtimes accept. */
-    public static final Set<String> KEYS = Set.of(MAX_BUFFER_BYTES);
+    /**
+     * Every key the GPU runtimes accept, with what its value means: the one place a provider's declaration of its
+     * option keys reads.
+     */
+    public static final Map<String, String> KEYS = Map.of(MAX_BUFFER_BYTES, "the most bytes one device buffer may "
+            + "hold, at least 1024, so that inputs split into more launches or bands; default: the runtime's limit");
     /** The smallest cap accepted: below it not even a sieve segment's bitmap would fit. */
     public static final long MIN_BUFFER_BYTES = 1024;
 
@@ -29,9 +33,9 @@ public record DeviceOptions(long maxBufferBytes) {
      */
     public static DeviceOptions of(String runtime, BackendOptions options) {
         for (String key : options.extra().keySet()) {
-            if (!KEYS.contains(key)) {
+            if (!KEYS.containsKey(key)) {
                 throw new InvalidOptionException("unknown " + runtime + " option " + key + "; known: "
-                        + new TreeSet<>(KEYS));
+                        + new TreeSet<>(KEYS.keySet()));
             }
         }
         String v = options.extra().get(MAX_BUFFER_BYTES);
