@@ -1,4 +1,4 @@
-package io.gpulab.gpu.opencl;
+package io.gpulab.gpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,10 +10,7 @@ import io.gpulab.api.Task;
 import io.gpulab.api.Verdict;
 import io.gpulab.conformance.RequireBackend;
 import io.gpulab.cpu.seq.SeqBackend;
-import io.gpulab.gpu.GpuBackend;
-import io.gpulab.gpu.Sha256Gpu;
-import io.gpulab.gpu.SieveGpu;
-import io.gpulab.gpu.device.DeviceOptions;
+import io.gpulab.gpu.device.Device;
 import io.gpulab.images.SyntheticImages;
 import io.gpulab.tasks.BlurInput;
 import io.gpulab.tasks.BlurOutput;
@@ -25,30 +22,35 @@ import io.gpulab.tasks.SieveOutput;
 import io.gpulab.tasks.Tasks;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks the order of work of the shared GPU host code (the code the cuda backend runs too) on the OpenCL device,
- * through {@link RecordingDevice}: what happens in {@code prepare} and what in a run, which launches go back to
- * back without the host waiting, and the handling of CUDA's grid and offset limits. Results are checked against
- * {@code seq}.
+ * Checks the order of work of the shared GPU host code on a runtime's device, through {@link RecordingDevice}: what
+ * happens in {@code prepare} and what in a run, which launches go back to back without the host waiting, the
+ * progress count, and the handling of CUDA's grid and offset limits (reported by the recording device on every
+ * runtime). Results are checked against {@code seq}. Each runtime's test extends this class.
  */
-class GpuBackendTest {
+public abstract class GpuBackendChecks {
 
     /** CUDA's limit of blocks in a grid's second dimension. */
     private static final int CUDA_GROUPS_Y = 65535;
     /** The offset alignment the CUDA runtime reports. */
     private static final long CUDA_ALIGNMENT = 256;
 
-    @BeforeAll
-    static void requireOpenCl() {
-        RequireBackend.available("opencl");
+    /** Returns the runtime's backend id, which must be available (or the test aborts, or fails where required). */
+    protected abstract String runtime();
+
+    /** Opens the runtime's default device with no options. */
+    protected abstract Device openDevice();
+
+    @BeforeEach
+    public void requireRuntime() {
+        RequireBackend.available(runtime());
     }
 
-    private static RecordingDevice device() {
-        return new RecordingDevice(new OpenClRuntime(OpenClDevices.defaultDevice(), new DeviceOptions(0)),
-                CUDA_GROUPS_Y, CUDA_ALIGNMENT);
+    private RecordingDevice device() {
+        return new RecordingDevice(openDevice(), CUDA_GROUPS_Y, CUDA_ALIGNMENT);
     }
 
     private static <I, O> O seq(Task<I, O> task, I input) {
@@ -58,7 +60,7 @@ class GpuBackendTest {
     }
 
     @Test
-    void sieveBuildsAndUploadsItsSievingPrimesInPrepareNeverInTheRun() {
+    public void sieveBuildsAndUploadsItsSievingPrimesInPrepareNeverInTheRun() {
         SieveInput in = SieveInput.count(1_000_000_000_000L, 1_000_000_000_000L + 3_000_000);
         RecordingDevice d = device();
         try (Backend b = new GpuBackend(d); Kernel<SieveInput, SieveOutput> k = b.prepare(Tasks.SIEVE, in)) {
@@ -73,7 +75,7 @@ class GpuBackendTest {
     }
 
     @Test
-    void sha256SyntheticLaunchesOfARoundRunBackToBackWithOneDownload() {
+    public void sha256SyntheticLaunchesOfARoundRunBackToBackWithOneDownload() {
         Sha256Input in = new Sha256Input.Synthetic((1 << 20) + 1000, 32, 1, 77);
         RecordingDevice d = device();
         try (Backend b = new GpuBackend(d); Kernel<Sha256Input, Sha256Output> k = b.prepare(Tasks.SHA256, in)) {
@@ -87,7 +89,7 @@ class GpuBackendTest {
     }
 
     @Test
-    void blurBandsKeepTheRowPassWithinCudasGridLimit() {
+    public void blurBandsKeepTheRowPassWithinCudasGridLimit() {
         BlurInput in = new BlurInput(List.of(SyntheticImages.generate(3, CUDA_GROUPS_Y + 5000, 1, 5)),
                 BlurSpec.gaussian(2));
         RecordingDevice d = device();
@@ -102,7 +104,7 @@ class GpuBackendTest {
     }
 
     @Test
-    void sieveCountingLaunchesOfARoundRunBackToBackWithOneDownload() {
+    public void sieveCountingLaunchesOfARoundRunBackToBackWithOneDownload() {
         long span = 2L * SieveGpu.WORDS * 32 * SieveGpu.MAX_SEGMENTS_PER_LAUNCH;
         SieveInput in = SieveInput.count(0, span + 1000);
         RecordingDevice d = device();

@@ -1,4 +1,4 @@
-package io.gpulab.gpu.opencl;
+package io.gpulab.gpu;
 
 import io.gpulab.api.Phase;
 import io.gpulab.gpu.device.Device;
@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * limit and a coarser offset alignment than the wrapped device, as CUDA has, so that the host code's handling of
  * those limits runs on PoCL. Everything else, results included, comes from the wrapped device.
  */
-final class RecordingDevice implements Device {
+public final class RecordingDevice implements Device {
 
     private final Device inner;
     private final int maxGroupsY;
@@ -25,14 +25,14 @@ final class RecordingDevice implements Device {
     private final List<String> ops = new ArrayList<>();
 
     /** Wraps the device, reporting these limits where they are tighter than its own. */
-    RecordingDevice(Device inner, int maxGroupsY, long alignment) {
+    public RecordingDevice(Device inner, int maxGroupsY, long alignment) {
         this.inner = inner;
         this.maxGroupsY = Math.min(maxGroupsY, inner.maxGroupsY());
         this.alignment = Math.max(alignment, inner.offsetAlignment());
     }
 
     /** Returns the operations since the last {@link #beginRun}: {@code upload <what>}, {@code launch <kernel>}... */
-    List<String> ops() {
+    public List<String> ops() {
         return List.copyOf(ops);
     }
 
