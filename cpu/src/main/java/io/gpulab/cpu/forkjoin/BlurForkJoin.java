@@ -13,16 +13,16 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 
 /**
- * Blurs a batch on a ForkJoinPool: every image is cut into tiles, and all tiles of all images run as independent
- * tasks, each one {@link BlurSeq#blurTile} writing its own part of the image's output array.
+ * Blurs a batch on a ForkJoinPool: every image is cut into tiles, and all tiles of all images run as independent tasks,
+ * each one {@link BlurSeq#blurTile} writing its own part of the image's output array.
  *
- * <p>Decomposition: the task's bands ({@link BlurShards}), of at least {@code 4r} rows and as many as it takes to
- * give every thread {@code 4} tasks, each band cut further into column strips of {@link BlurSeq#stripWidth} pixels
- * (the cache-sized unit of the seq blur). Tiles write straight into their image's output ({@link BlurMerge#target}). What is
+ * <p>Decomposition: the task's bands ({@link BlurShards}), of at least {@code 4r} rows and as many as it takes to give
+ * every thread {@code 4} tasks, each band cut further into column strips of {@link BlurSeq#stripWidth} pixels (the
+ * cache-sized unit of the seq blur). Tiles write straight into their image's output ({@link BlurMerge#target}). What is
  * computed twice: a band widens its {@code r} halo rows above and below again (a copy, no filtering), and within a
- * strip the column pass also runs over the {@code r} halo columns on each side of each segment (BlurSeq does that
- * too, so a strip edge adds nothing beyond it). No output sample is filtered by two tasks. Every tile computes exactly
- * the operations {@code seq} computes for those pixels, so there is no seam at a tile edge.
+ * strip the column pass also runs over the {@code r} halo columns on each side of each segment (BlurSeq does that too,
+ * so a strip edge adds nothing beyond it). No output sample is filtered by two tasks. Every tile computes exactly the
+ * operations {@code seq} computes for those pixels, so there is no seam at a tile edge.
  */
 public final class BlurForkJoin implements Kernel<BlurInput, BlurOutput> {
 

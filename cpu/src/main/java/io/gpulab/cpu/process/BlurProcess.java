@@ -11,11 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Blurs images on worker JVMs in the task's bands of rows ({@link BlurShards}). The parent copies every image once into a shared input file; a
- * worker maps its band plus {@code r} halo rows above and below (fewer at the true image edges, where the halo
- * does not exist and {@code BlurSeq.blur} then replicates the edge exactly as on the whole image), blurs that
- * sub-image and writes only the band's own rows into the shared output file. Since every output row depends only on
- * input rows within {@code r} of it, the result equals seq bit for bit.
+ * Blurs images on worker JVMs in the task's bands of rows ({@link BlurShards}). The parent copies every image once into
+ * a shared input file; a worker maps its band plus {@code r} halo rows above and below (fewer at the true image edges,
+ * where the halo does not exist and {@code BlurSeq.blur} then replicates the edge exactly as on the whole image), blurs
+ * that sub-image and writes only the band's own rows into the shared output file. Since every output row depends only
+ * on input rows within {@code r} of it, the result equals seq bit for bit.
  */
 final class BlurProcess extends ProcessKernel<BlurInput, BlurOutput> {
 
