@@ -112,7 +112,7 @@ final class CompareCommand implements Callable<Integer> {
             return Tasks.all();
         }
         return List.of(Tasks.find(taskId).orElseThrow(() -> CliException.usage("unknown task '" + taskId
-                + "'; known: blur, sha256, sieve, all")));
+                + "'; known: " + String.join(", ", Tasks.all().stream().map(Task::id).toList()) + ", all")));
     }
 
     private List<BackendProvider> selectProviders(boolean explicit) {
