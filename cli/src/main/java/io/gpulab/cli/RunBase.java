@@ -7,6 +7,7 @@ import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.Backends;
 import io.gpulab.api.DeviceInfo;
 import io.gpulab.api.Task;
+import io.gpulab.cpu.seq.BlurPath;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.List;
@@ -31,6 +32,9 @@ abstract class RunBase implements Callable<Integer> {
         options.validate();
         validate();
         checkDevice(options.backend, options.device);
+        if (options.warmup > 0) {
+            BlurPath.expectWarmedUpTiming(); // the warm-up runs absorb the Vector API path's own warm-up
+        }
         try (Backend backend = Backends.open(options.backend, options.backendOptions());
                 Verifier verifier = new Verifier(options.verify)) {
             return run(new Batches(backend, verifier, options.warmup, options.repeat));
