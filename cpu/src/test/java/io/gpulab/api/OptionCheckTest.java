@@ -70,5 +70,7 @@ class OptionCheckTest {
         long byMemory = Parallelism.physicalMemory() / ((long) Parallelism.WORKER_MIB << 20);
         assertEquals(Math.max(1, Math.min(Parallelism.WORKERS_PER_PROCESSOR * cpus, byMemory)),
                 Parallelism.maxWorkers());
+        assertEquals(Math.min(cpus, Parallelism.maxWorkers()), BackendOptions.defaults().effectiveWorkers(),
+                "the default worker count stays within the memory bound");
     }
 }
