@@ -2,11 +2,16 @@ package io.gpulab.cli;
 
 import io.gpulab.api.Availability;
 import io.gpulab.api.Backend;
+import io.gpulab.api.BackendException;
 import io.gpulab.api.BackendProvider;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.Backends;
 import io.gpulab.api.DeviceInfo;
 import io.gpulab.api.Task;
+import io.gpulab.cli.auto.Auto;
+import io.gpulab.cli.auto.CalibrationStore;
+import io.gpulab.cli.auto.Choice;
+import io.gpulab.cli.auto.Workload;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.List;
@@ -26,16 +31,37 @@ abstract class RunBase implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** What {@code --backend auto} chose, or null when the backend was named. */
+    private Choice choice;
+
     @Override
     public final Integer call() throws Exception {
         options.validate();
         validate();
-        checkDevice(options.backend, options.device);
-        try (Backend backend = Backends.open(options.backend, options.backendOptions());
+        String id = options.backend;
+        if (Auto.ID.equals(id)) {
+            if (options.device != null) {
+                throw CliException.usage("--device names a device of one backend: drop it with --backend auto");
+            }
+            choice = new Auto(CalibrationStore.user(), Backends.all(), err()::println)
+                    .choose(workload(), options.warmup + options.repeat);
+            err().println(choice.line());
+            id = choice.chosen();
+        }
+        checkDevice(id, options.device);
+        try (Backend backend = Backends.open(id, options.backendOptions());
                 Verifier verifier = new Verifier(options.verify)) {
             return run(new Batches(backend, verifier, options.warmup, options.repeat));
+        } catch (BackendException e) {
+            throw choice == null ? e : AutoFailure.of(id, e);
         }
     }
+
+    /**
+     * Returns the input in the terms of the cost model, for {@code --backend auto}; called after {@link #validate},
+     * before any backend opens. For files it reads sizes and image headers only.
+     */
+    abstract Workload workload();
 
     /**
      * Refuses a {@code --device} that is not one of the backend's own devices, so that a device id meant for
@@ -105,7 +131,11 @@ abstract class RunBase implements Callable<Integer> {
             err().println("event: " + e);
         }
         if (options.json) {
-            out().println(Json.write(report.toJson()));
+            Map<String, Object> json = report.toJson();
+            if (choice != null) {
+                json.put("auto", choice.toJson());
+            }
+            out().println(Json.write(json));
         } else {
             err().println(report.humanLine());
         }
