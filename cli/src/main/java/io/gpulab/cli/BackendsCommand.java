@@ -7,6 +7,7 @@ import io.gpulab.api.DeviceInfo;
 import io.gpulab.cli.auto.Auto;
 import io.gpulab.cli.auto.CalibrationStore;
 import io.gpulab.cli.auto.Choice;
+import io.gpulab.cli.auto.Plan;
 import io.gpulab.cli.auto.Workload;
 import io.gpulab.tasks.SelfTest;
 import java.io.PrintWriter;
@@ -60,9 +61,9 @@ final class BackendsCommand implements Callable<Integer> {
     /** Prints what {@code --backend auto} predicts for the input of the explain options, measuring what it lacks. */
     private int explain() {
         Workload w = explain.workload();
-        int runs = explain.runs();
+        Plan plan = explain.plan();
         PrintWriter err = spec.commandLine().getErr();
-        Choice c = new Auto(CalibrationStore.user(), Backends.all(), err::println).choose(w, runs);
+        Choice c = new Auto(CalibrationStore.user(), Backends.all(), err::println).choose(w, plan);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(c.toJson()));

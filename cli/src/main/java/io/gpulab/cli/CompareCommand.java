@@ -11,6 +11,7 @@ import io.gpulab.api.Verdict;
 import io.gpulab.cli.auto.Auto;
 import io.gpulab.cli.auto.CalibrationStore;
 import io.gpulab.cli.auto.Choice;
+import io.gpulab.cli.auto.Plan;
 import io.gpulab.cli.auto.Workload;
 import io.gpulab.tasks.SelfTest;
 import io.gpulab.tasks.Tasks;
@@ -105,7 +106,8 @@ final class CompareCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             Auto auto = new Auto(CalibrationStore.user(), Backends.all(), err::println);
             for (int i = 0; i < tasks.size(); i++) {
-                Choice c = auto.choose(Workload.of(tasks.get(i).id(), inputs.get(i)), warmup + repeat);
+                Workload w = Workload.of(tasks.get(i).id(), inputs.get(i));
+                Choice c = auto.choose(w, Plan.compareRow(warmup, repeat));
                 err.println(c.line());
                 choices.add(c);
             }

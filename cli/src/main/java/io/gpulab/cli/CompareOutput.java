@@ -69,7 +69,7 @@ final class CompareOutput {
         List<String> auto = autoLines(rows, markdown ? "- " : "  ");
         if (!auto.isEmpty()) {
             out.println();
-            out.println("Auto (the auto row against the fastest other row; predictions on stderr and in --format json):");
+            out.println("Auto (its row against the fastest other row; predictions on stderr and in --format json):");
             auto.forEach(out::println);
         }
     }

@@ -1,6 +1,7 @@
 package io.gpulab.cli;
 
 import io.gpulab.api.Size;
+import io.gpulab.cli.auto.Plan;
 import io.gpulab.cli.auto.Workload;
 import io.gpulab.tasks.BlurSpec;
 import io.gpulab.tasks.Tasks;
@@ -69,12 +70,12 @@ final class ExplainOptions {
             description = "With --explain: untimed runs the prediction counts (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    /** Returns the runs each batch gets, after checking them. */
-    int runs() {
+    /** Returns the runs the prediction counts, after checking them. */
+    Plan plan() {
         if (repeat < 1 || warmup < 0) {
             throw CliException.usage("--repeat must be at least 1 and --warmup 0 or more");
         }
-        return repeat + warmup;
+        return Plan.command(warmup, repeat);
     }
 
     /** Returns the workload these options describe, or throws a usage error naming what is missing or wrong. */

@@ -35,7 +35,8 @@ final class GpulabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("gpulab: name a command: backends, run, compare, bench, report or calibrate");
+        spec.commandLine().getErr()
+                .println("gpulab: name a command: backends, run, compare, bench, report or calibrate");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCode.USAGE;
     }

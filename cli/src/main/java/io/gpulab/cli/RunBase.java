@@ -11,6 +11,7 @@ import io.gpulab.api.Task;
 import io.gpulab.cli.auto.Auto;
 import io.gpulab.cli.auto.CalibrationStore;
 import io.gpulab.cli.auto.Choice;
+import io.gpulab.cli.auto.Plan;
 import io.gpulab.cli.auto.Workload;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -44,7 +45,7 @@ abstract class RunBase implements Callable<Integer> {
                 throw CliException.usage("--device names a device of one backend: drop it with --backend auto");
             }
             choice = new Auto(CalibrationStore.user(), Backends.all(), err()::println)
-                    .choose(workload(), options.warmup + options.repeat);
+                    .choose(workload(), Plan.command(options.warmup, options.repeat));
             err().println(choice.line());
             id = choice.chosen();
         }

@@ -48,10 +48,10 @@ public final class Auto {
      *
      * @throws BackendUnavailableException when no backend that runs the task can run here
      */
-    public Choice choose(Workload workload, int runsPerBatch) {
+    public Choice choose(Workload workload, Plan plan) {
         List<String> ids = candidates(workload.task()).stream().map(BackendProvider::id).toList();
         Calibration c = ensure(List.of(workload.task()));
-        return AutoChooser.choose(c, workload, runsPerBatch, ids).orElseThrow(() -> new BackendUnavailableException(
+        return AutoChooser.choose(c, workload, plan, ids).orElseThrow(() -> new BackendUnavailableException(
                 "auto: no backend that runs " + workload.task() + " could be measured here"));
     }
 
@@ -72,6 +72,9 @@ public final class Auto {
                         todo.add(p);
                     }
                 }
+            }
+            if (c != null && c.warmup(task) == null && missing.isEmpty()) {
+                missing.add("the JIT warm-up of " + task);
             }
         }
         if (missing.isEmpty()) {
@@ -107,6 +110,15 @@ public final class Auto {
 
     private Calibration measure(Calibration base, List<String> tasks, List<BackendProvider> todo) {
         List<Cost> measured = new ArrayList<>();
+        List<Warmup> jit = new ArrayList<>();
+        for (String task : tasks) {
+            try {
+                jit.add(ColdStart.measure(task));
+            } catch (RuntimeException e) {
+                notes.accept("auto: measuring the JIT warm-up of " + task + " failed, so auto predicts warm times "
+                        + "for its Java backends: " + SelfTest.oneLine(e));
+            }
+        }
         for (BackendProvider p : todo) {
             List<String> its = tasks.stream().filter(t -> p.tasks().contains(t)).toList();
             try {
@@ -115,8 +127,8 @@ public final class Auto {
                 notes.accept("auto: measuring " + p.id() + " failed, so auto leaves it out: " + SelfTest.oneLine(e));
             }
         }
-        Calibration c = (base != null ? base : new Calibration(key(), "", List.of()))
-                .with(measured, Instant.now().toString());
+        Calibration c = (base != null ? base : new Calibration(key(), "", List.of(), List.of()))
+                .with(measured, jit, Instant.now().toString());
         try {
             store.save(c);
         } catch (IOException | RuntimeException e) {

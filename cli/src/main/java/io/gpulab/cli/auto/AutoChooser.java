@@ -16,25 +16,23 @@ public final class AutoChooser {
      *
      * @param calibration the measured cost models
      * @param workload the input
-     * @param runsPerBatch the runs each batch gets: warm-up plus timed repeats, at least 1
+     * @param plan the runs the command makes and the time it minimizes
      * @param candidates backend ids, in the order ties are broken
      * @return the choice, or empty when no candidate is calibrated for the task
      */
-    public static Optional<Choice> choose(Calibration calibration, Workload workload, int runsPerBatch,
+    public static Optional<Choice> choose(Calibration calibration, Workload workload, Plan plan,
             List<String> candidates) {
-        if (runsPerBatch < 1) {
-            throw new IllegalArgumentException("runs per batch must be at least 1: " + runsPerBatch);
-        }
+        Warmup jit = calibration.warmup(workload.task());
         List<Choice.Prediction> list = new ArrayList<>();
         for (String id : candidates) {
             calibration.cost(id, workload.task()).ifPresent(c -> list.add(new Choice.Prediction(id, c.device(),
-                    c.predict(workload, runsPerBatch), c.setupTime(workload), c.runTime(workload))));
+                    c.predict(workload, plan, jit), c.setupTime(workload), c.runTime(workload))));
         }
         if (list.isEmpty()) {
             return Optional.empty();
         }
         // stable: equal predictions keep the candidates' order (seq first, the cheapest to open)
         list.sort(Comparator.comparingDouble(Choice.Prediction::seconds));
-        return Optional.of(new Choice(workload, runsPerBatch, list));
+        return Optional.of(new Choice(workload, plan, list));
     }
 }

@@ -16,15 +16,22 @@ import java.util.Optional;
  * @param key the environment: gpulab version, CPU, devices and drivers (see {@link MachineKey})
  * @param created when the newest cost was measured, ISO-8601
  * @param costs the cost models, at most one per backend and task
+ * @param warmups the JIT warm-up of each task's Java code, at most one per task
  */
-public record Calibration(String key, String created, List<Cost> costs) {
+public record Calibration(String key, String created, List<Cost> costs, List<Warmup> warmups) {
 
     /** The schema written into every calibration file. */
     static final String SCHEMA = "gpulab-calibration/1";
 
-    /** Copies the list. */
+    /** Copies the lists. */
     public Calibration {
         costs = List.copyOf(costs);
+        warmups = List.copyOf(warmups);
+    }
+
+    /** Returns the JIT warm-up of a task's Java code, or null when not measured. */
+    public Warmup warmup(String task) {
+        return warmups.stream().filter(w -> w.task().equals(task)).findFirst().orElse(null);
     }
 
     /** Returns the cost model of this task on this backend, if measured. */
@@ -32,8 +39,8 @@ public record Calibration(String key, String created, List<Cost> costs) {
         return costs.stream().filter(c -> c.backend().equals(backend) && c.task().equals(task)).findFirst();
     }
 
-    /** Returns this calibration with these costs added, replacing those of the same backend and task. */
-    public Calibration with(List<Cost> measured, String when) {
+    /** Returns this calibration with these costs and warm-ups added, replacing those of the same backend and task. */
+    public Calibration with(List<Cost> measured, List<Warmup> jit, String when) {
         Map<String, Cost> m = new LinkedHashMap<>();
         for (Cost c : costs) {
             m.put(c.backend() + "/" + c.task(), c);
@@ -41,7 +48,14 @@ public record Calibration(String key, String created, List<Cost> costs) {
         for (Cost c : measured) {
             m.put(c.backend() + "/" + c.task(), c);
         }
-        return new Calibration(key, when, new ArrayList<>(m.values()));
+        Map<String, Warmup> w = new LinkedHashMap<>();
+        for (Warmup x : warmups) {
+            w.put(x.task(), x);
+        }
+        for (Warmup x : jit) {
+            w.put(x.task(), x);
+        }
+        return new Calibration(key, when, new ArrayList<>(m.values()), new ArrayList<>(w.values()));
     }
 
     /** Returns the calibration as the JSON object stored in the cache. */
@@ -61,9 +75,25 @@ public record Calibration(String key, String created, List<Cost> costs) {
             j.addProperty("runSeconds", c.runSeconds());
             j.addProperty("secondsPerUnit", c.secondsPerUnit());
             j.addProperty("bytesPerSecond", c.bytesPerSecond());
+            j.addProperty("javaCode", c.javaCode());
             list.add(j);
         }
         o.add("costs", list);
+        JsonArray jits = new JsonArray();
+        for (Warmup w : warmups) {
+            JsonObject j = new JsonObject();
+            j.addProperty("task", w.task());
+            j.addProperty("smallUnits", w.smallUnits());
+            JsonArray ex = new JsonArray();
+            for (double d : w.smallExcess()) {
+                ex.add(d);
+            }
+            j.add("smallExcessSeconds", ex);
+            j.addProperty("largeUnits", w.largeUnits());
+            j.addProperty("largeExcessSeconds", w.largeExcess());
+            jits.add(j);
+        }
+        o.add("warmups", jits);
         return o;
     }
 
@@ -92,9 +122,39 @@ public record Calibration(String key, String created, List<Cost> costs) {
             JsonObject j = c.getAsJsonObject();
             costs.add(new Cost(text(j, "backend"), text(j, "device"), text(j, "task"), number(j, "openSeconds"),
                     number(j, "prepareSeconds"), number(j, "runSeconds"), number(j, "secondsPerUnit"),
-                    number(j, "bytesPerSecond")));
+                    number(j, "bytesPerSecond"), bool(j, "javaCode")));
         }
-        return new Calibration(text(o, "key"), text(o, "created"), costs);
+        JsonElement jits = o.get("warmups");
+        if (jits == null || !jits.isJsonArray()) {
+            throw new IllegalArgumentException("no warmups array");
+        }
+        List<Warmup> warmups = new ArrayList<>();
+        for (JsonElement x : jits.getAsJsonArray()) {
+            if (!x.isJsonObject() || !x.getAsJsonObject().has("smallExcessSeconds")
+                    || !x.getAsJsonObject().get("smallExcessSeconds").isJsonArray()) {
+                throw new IllegalArgumentException("a warm-up is not a JSON object with smallExcessSeconds");
+            }
+            JsonObject j = x.getAsJsonObject();
+            JsonArray ex = j.getAsJsonArray("smallExcessSeconds");
+            double[] series = new double[ex.size()];
+            for (int i = 0; i < series.length; i++) {
+                if (!ex.get(i).isJsonPrimitive() || !ex.get(i).getAsJsonPrimitive().isNumber()) {
+                    throw new IllegalArgumentException("smallExcessSeconds holds a non-number");
+                }
+                series[i] = ex.get(i).getAsDouble();
+            }
+            warmups.add(new Warmup(text(j, "task"), number(j, "smallUnits"), series, number(j, "largeUnits"),
+                    number(j, "largeExcessSeconds")));
+        }
+        return new Calibration(text(o, "key"), text(o, "created"), costs, warmups);
+    }
+
+    private static boolean bool(JsonObject o, String name) {
+        JsonElement v = o.get(name);
+        if (v == null || !v.isJsonPrimitive() || !v.getAsJsonPrimitive().isBoolean()) {
+            throw new IllegalArgumentException("field '" + name + "' is missing or not a boolean");
+        }
+        return v.getAsBoolean();
     }
 
     private static String text(JsonObject o, String name) {

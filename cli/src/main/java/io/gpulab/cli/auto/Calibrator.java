@@ -25,6 +25,9 @@ import java.util.Map;
  */
 public final class Calibrator {
 
+    /** The backends that run tasks as Java code in fresh JVMs, and so pay the JIT's warm-up in every command. */
+    static final java.util.Set<String> JAVA_CODE = java.util.Set.of("seq", "forkjoin", "process");
+
     private static final int TIMED = 5;
     private static final double WARM_SECONDS = 0.25;
     private static final int WARM_MAX = 8;
@@ -109,7 +112,7 @@ public final class Calibrator {
         double yLo = pLo.seconds() - (bandwidth > 0 ? lo.bytes() / bandwidth : 0);
         double slope = Math.max(0, (yHi - yLo) / (hi.units() - lo.units()));
         double run = Math.max(0, yLo - slope * lo.units());
-        return new Cost(backend, device, task, open, prepare, run, slope, bandwidth);
+        return new Cost(backend, device, task, open, prepare, run, slope, bandwidth, JAVA_CODE.contains(backend));
     }
 
     @SuppressWarnings("unchecked")
@@ -118,7 +121,10 @@ public final class Calibrator {
                 .orElseThrow(() -> new IllegalArgumentException("unknown task " + id));
     }
 
-    /** Warms the kernel up, then returns the median of its timed runs and the transfer seconds of the last. */
+    /**
+     * Warms the kernel up, then returns the fastest of its timed runs (on a shared machine the repeatable figure;
+     * medians move with the neighbours' load) and the transfer seconds of the last.
+     */
     private static Point time(Kernel<Object, Object> k, Object input) {
         long start = System.nanoTime();
         for (int i = 0; i < WARM_MAX && (i < 2 || (System.nanoTime() - start) / 1e9 < WARM_SECONDS); i++) {
@@ -133,13 +139,13 @@ public final class Calibrator {
         Arrays.sort(s);
         Map<String, Double> phases = k.phases();
         double transfer = phases.getOrDefault("upload", 0.0) + phases.getOrDefault("download", 0.0);
-        return new Point(s[TIMED / 2], transfer);
+        return new Point(s[0], transfer);
     }
 
     /**
      * One measured input.
      *
-     * @param seconds the median seconds of a run
+     * @param seconds the seconds of the fastest warm run
      * @param transfer the seconds of the upload and download phases of a run, 0 where the backend has none
      */
     record Point(double seconds, double transfer) {

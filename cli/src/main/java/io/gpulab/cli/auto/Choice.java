@@ -10,19 +10,20 @@ import java.util.Map;
  * What {@code auto} chose for one input and why: every candidate's predicted seconds, fastest first.
  *
  * @param workload the input
- * @param runsPerBatch the runs each batch gets (warm-up plus timed repeats)
+ * @param plan the runs the command makes and the time predicted
  * @param predictions the candidates, fastest first; the first is the choice
  */
-public record Choice(Workload workload, int runsPerBatch, List<Prediction> predictions) {
+public record Choice(Workload workload, Plan plan, List<Prediction> predictions) {
 
     /**
      * One candidate's prediction.
      *
      * @param backend the backend id
      * @param device the device it was calibrated on
-     * @param seconds the predicted seconds of the command's work on it: setup plus every run
-     * @param setupSeconds the part of it paid once: open, and a prepare per batch
-     * @param runSeconds the predicted seconds of one run of one batch
+     * @param seconds the predicted seconds the plan minimizes: the command's setup, runs and JIT warm-up, or the
+     *     median timed run
+     * @param setupSeconds the setup paid once: open, and a prepare per batch
+     * @param runSeconds the predicted seconds of one warm run of one batch
      */
     public record Prediction(String backend, String device, double seconds, double setupSeconds,
             double runSeconds) {
@@ -53,7 +54,11 @@ public record Choice(Workload workload, int runsPerBatch, List<Prediction> predi
             sb.append(i == 1 ? "; " : ", ").append(predictions.get(i).backend()).append(' ')
                     .append(seconds(predictions.get(i).seconds()));
         }
-        sb.append(" (setup + ").append(runsPerBatch).append(runsPerBatch == 1 ? " run" : " runs");
+        if (plan.medianRun()) {
+            return sb.append(" (median timed run after ").append(plan.warmup()).append(" warm-up)").toString();
+        }
+        int runs = plan.runsPerBatch();
+        sb.append(" (setup + ").append(runs).append(runs == 1 ? " run" : " runs");
         if (workload.batches() > 1) {
             sb.append(" of each of ").append(workload.batches()).append(" batches");
         }
@@ -66,7 +71,9 @@ public record Choice(Workload workload, int runsPerBatch, List<Prediction> predi
         m.put("chosen", chosen());
         m.put("task", workload.task());
         m.put("input", workload.description());
-        m.put("runsPerBatch", runsPerBatch);
+        m.put("predicts", plan.medianRun() ? "median timed run" : "whole command");
+        m.put("warmup", plan.warmup());
+        m.put("repeat", plan.repeat());
         m.put("batches", workload.batches());
         List<Map<String, Object>> list = new ArrayList<>();
         for (Prediction p : predictions) {

@@ -13,9 +13,10 @@ package io.gpulab.cli.auto;
  * @param runSeconds fixed seconds of every run (launches, round trips, thread wake-ups)
  * @param secondsPerUnit seconds per cost unit, the link's transfers left out where they are counted apart
  * @param bytesPerSecond the link's bandwidth for device backends; 0 where transfers are in {@code secondsPerUnit}
+ * @param javaCode true where the task runs as Java code, which pays the JIT's {@link Warmup} in a fresh JVM
  */
 public record Cost(String backend, String device, String task, double openSeconds, double prepareSeconds,
-        double runSeconds, double secondsPerUnit, double bytesPerSecond) {
+        double runSeconds, double secondsPerUnit, double bytesPerSecond, boolean javaCode) {
 
     /** Checks that every figure is finite and not negative. */
     public Cost {
@@ -40,8 +41,20 @@ public record Cost(String backend, String device, String task, double openSecond
         return openSeconds + w.batches() * prepareSeconds;
     }
 
-    /** Returns the predicted seconds of the command: setup, then {@code runsPerBatch} runs of every batch. */
-    public double predict(Workload w, int runsPerBatch) {
-        return setupTime(w) + (double) w.batches() * runsPerBatch * runTime(w);
+    /**
+     * Returns the predicted seconds the plan minimizes: the whole command (setup, then every run of every batch, and
+     * the JIT's warm-up where the task runs as Java code), or the median timed run with its share of the warm-up.
+     *
+     * @param warmup the task's JIT warm-up, or null when not measured
+     */
+    public double predict(Workload w, Plan plan, Warmup warmup) {
+        Warmup jit = javaCode ? warmup : null;
+        double units = w.units() / w.batches();
+        if (plan.medianRun()) {
+            return runTime(w) + (jit == null ? 0 : jit.excess(plan.medianIndex(), units));
+        }
+        double runs = (double) w.batches() * plan.runsPerBatch();
+        int n = (int) Math.min(Integer.MAX_VALUE, runs);
+        return setupTime(w) + runs * runTime(w) + (jit == null ? 0 : jit.total(n, units));
     }
 }

@@ -96,7 +96,7 @@ public record Workload(String task, String description, double units, double byt
 
     /** Writes a number as people read it in a command line: {@code 10^9}, {@code 3*10^8}, else in digits. */
     static String number(long n) {
-        if (n >= 1000) {
+        if (n >= 10_000) {
             int k = 0;
             long m = n;
             while (m % 10 == 0) {
