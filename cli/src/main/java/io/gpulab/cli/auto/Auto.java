@@ -119,14 +119,7 @@ public final class Auto {
                         + "for its Java backends: " + SelfTest.oneLine(e));
             }
         }
-        for (BackendProvider p : todo) {
-            List<String> its = tasks.stream().filter(t -> p.tasks().contains(t)).toList();
-            try {
-                measured.addAll(Calibrator.measure(p, its));
-            } catch (RuntimeException | LinkageError e) {
-                notes.accept("auto: measuring " + p.id() + " failed, so auto leaves it out: " + SelfTest.oneLine(e));
-            }
-        }
+        measured.addAll(Calibrator.measure(todo, tasks, notes));
         Calibration c = (base != null ? base : new Calibration(key(), "", List.of(), List.of()))
                 .with(measured, jit, Instant.now().toString());
         try {

@@ -8,25 +8,29 @@ import io.gpulab.api.Task;
 import io.gpulab.images.SyntheticImages;
 import io.gpulab.tasks.BlurInput;
 import io.gpulab.tasks.BlurSpec;
+import io.gpulab.tasks.SelfTest;
 import io.gpulab.tasks.Sha256Input;
 import io.gpulab.tasks.SieveInput;
 import io.gpulab.tasks.Tasks;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * Measures the cost model of tasks on one backend: the backend's open, then per task the first prepare, warm-up
- * runs, and the median time of a small and a larger input; the straight line through the two gives the fixed
- * seconds per run and the seconds per cost unit. Where the backend reports {@code upload} and {@code download}
- * phases and the input moves bytes, their sum gives the link's bandwidth, and the line is fitted to the time
- * without the transfers. About one to four seconds per task and backend on two cores.
+ * Measures the cost model of tasks on backends: each backend's open, then per task the first prepare, warm-up runs,
+ * and the fastest time of a small and a larger input; the straight line through the two gives the fixed seconds
+ * per run and the seconds per cost unit. Where the backend reports {@code upload} and {@code download} phases and
+ * the input moves bytes, their sum gives the link's bandwidth, and the line is fitted to the time without the
+ * transfers. The backends' timed runs take turns, round after round, so that a burst of load from other processes
+ * on a shared machine slows them alike instead of one backend's whole block. About one to four seconds per task
+ * and backend on two cores.
  */
 public final class Calibrator {
 
     /** The backends that run tasks as Java code in fresh JVMs, and so pay the JIT's warm-up in every command. */
-    static final java.util.Set<String> JAVA_CODE = java.util.Set.of("seq", "forkjoin", "process");
+    static final Set<String> JAVA_CODE = Set.of("seq", "forkjoin", "process");
 
     private static final int TIMED = 5;
     private static final double WARM_SECONDS = 0.25;
@@ -39,20 +43,164 @@ public final class Calibrator {
     }
 
     /**
-     * Measures these tasks on the provider's backend, opened with its default options.
-     *
-     * @throws io.gpulab.api.BackendException when the backend fails to open, prepare or run
+     * Measures these tasks on the providers' backends, opened with their default options; a backend that fails is
+     * left out with a note naming it.
      */
-    public static List<Cost> measure(BackendProvider provider, List<String> tasks) {
+    public static List<Cost> measure(List<BackendProvider> providers, List<String> tasks, Consumer<String> notes) {
+        List<Opened> opened = new ArrayList<>();
         List<Cost> costs = new ArrayList<>();
-        long t0 = System.nanoTime();
-        try (Backend b = provider.open(BackendOptions.defaults())) {
-            double open = (System.nanoTime() - t0) / 1e9;
+        try {
+            for (BackendProvider p : providers) {
+                long t0 = System.nanoTime();
+                try {
+                    Backend b = p.open(BackendOptions.defaults());
+                    opened.add(new Opened(p, b, (System.nanoTime() - t0) / 1e9));
+                } catch (RuntimeException | LinkageError e) {
+                    notes.accept(failed(p.id(), e));
+                }
+            }
             for (String task : tasks) {
-                costs.add(measure(b, open, task));
+                List<Slot> slots = new ArrayList<>();
+                for (Opened o : opened) {
+                    if (o.provider.tasks().contains(task)) {
+                        slots.add(new Slot(o, task));
+                    }
+                }
+                costs.addAll(measure(task, slots, notes));
+            }
+        } finally {
+            for (Opened o : opened) {
+                o.backend.close();
             }
         }
         return costs;
+    }
+
+    /** Measures one task on the slots' backends, their timed runs taking turns. */
+    private static List<Cost> measure(String task, List<Slot> slots, Consumer<String> notes) {
+        Task<Object, Object> t = task(task);
+        for (boolean large : new boolean[] {true, false}) {
+            for (Slot s : slots) {
+                s.step(notes, () -> s.prepare(t, large));
+            }
+            for (Slot s : slots) {
+                s.step(notes, s::warm);
+            }
+            for (int round = 0; round < TIMED; round++) {
+                for (Slot s : slots) {
+                    s.step(notes, s::timeOne);
+                }
+            }
+            for (Slot s : slots) {
+                s.step(notes, () -> s.finish(large));
+            }
+        }
+        List<Cost> costs = new ArrayList<>();
+        for (Slot s : slots) {
+            if (!s.failed) {
+                Opened o = s.opened;
+                costs.add(fit(o.backend.id(), o.backend.device(), task, o.open, s.prepare, Workload.of(task,
+                        s.input[0]), s.lo, Workload.of(task, s.input[1]), s.hi));
+            }
+        }
+        return costs;
+    }
+
+    private static String failed(String backend, Throwable e) {
+        return "auto: measuring " + backend + " failed, so auto leaves it out: " + SelfTest.oneLine(e);
+    }
+
+    /** An opened backend and the seconds its open took. */
+    private record Opened(BackendProvider provider, Backend backend, double open) {
+    }
+
+    /** One backend's measurement of one task: its inputs, kernel and times so far. */
+    private static final class Slot {
+        private final Opened opened;
+        private final String task;
+        private Object[] input;
+        private Kernel<Object, Object> kernel;
+        private Object current;
+        private double prepare = -1;
+        private double best = Double.POSITIVE_INFINITY;
+        private Point hi;
+        private Point lo;
+        private boolean failed;
+
+        Slot(Opened opened, String task) {
+            this.opened = opened;
+            this.task = task;
+            this.input = inputs(task, 1);
+        }
+
+        /** Runs one step unless an earlier one failed; a failure closes the kernel and leaves a note. */
+        void step(Consumer<String> notes, Runnable r) {
+            if (failed) {
+                return;
+            }
+            try {
+                r.run();
+            } catch (RuntimeException | LinkageError e) {
+                failed = true;
+                close();
+                notes.accept(failed(opened.backend.id() + " on " + task, e));
+            }
+        }
+
+        /** Prepares the kernel of the larger input (shrunk when a first run is slow) or of the small one. */
+        void prepare(Task<Object, Object> t, boolean large) {
+            if (!large) {
+                current = input[0];
+                kernel = opened.backend.prepare(t, current);
+                return;
+            }
+            long t0 = System.nanoTime();
+            kernel = opened.backend.prepare(t, input[1]);
+            prepare = (System.nanoTime() - t0) / 1e9;
+            long t1 = System.nanoTime();
+            kernel.run(input[1]);
+            double first = (System.nanoTime() - t1) / 1e9;
+            if (first > SLOW_RUN_SECONDS) {
+                close();
+                input = inputs(task, TARGET_RUN_SECONDS / first);
+                kernel = opened.backend.prepare(t, input[1]);
+            }
+            current = input[1];
+        }
+
+        void warm() {
+            long start = System.nanoTime();
+            for (int i = 0; i < WARM_MAX && (i < 2 || (System.nanoTime() - start) / 1e9 < WARM_SECONDS); i++) {
+                kernel.run(current);
+            }
+            best = Double.POSITIVE_INFINITY;
+        }
+
+        void timeOne() {
+            long t0 = System.nanoTime();
+            kernel.run(current);
+            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+        }
+
+        /** Keeps the fastest run and the transfer seconds of the last, and closes the kernel. */
+        void finish(boolean large) {
+            Map<String, Double> phases = kernel.phases();
+            double transfer = phases.getOrDefault("upload", 0.0) + phases.getOrDefault("download", 0.0);
+            Point p = new Point(best, transfer);
+            if (large) {
+                hi = p;
+            } else {
+                lo = p;
+            }
+            close();
+        }
+
+        private void close() {
+            if (kernel != null) {
+                kernel.close();
+                kernel = null;
+            }
+        }
     }
 
     /**
@@ -74,33 +222,6 @@ public final class Calibrator {
         return new BlurInput(List.of(SyntheticImages.generate(w, h, 4, 1)), BlurSpec.gaussian(3));
     }
 
-    private static Cost measure(Backend b, double open, String taskId) {
-        Task<Object, Object> task = task(taskId);
-        Object[] in = inputs(taskId, 1);
-        long t0 = System.nanoTime();
-        double prepare;
-        double first;
-        try (Kernel<Object, Object> k = b.prepare(task, in[1])) {
-            prepare = (System.nanoTime() - t0) / 1e9;
-            long t1 = System.nanoTime();
-            k.run(in[1]);
-            first = (System.nanoTime() - t1) / 1e9;
-        }
-        if (first > SLOW_RUN_SECONDS) {
-            in = inputs(taskId, TARGET_RUN_SECONDS / first);
-        }
-        Point hi;
-        try (Kernel<Object, Object> k = b.prepare(task, in[1])) {
-            hi = time(k, in[1]);
-        }
-        Point lo;
-        try (Kernel<Object, Object> k = b.prepare(task, in[0])) {
-            lo = time(k, in[0]);
-        }
-        return fit(b.id(), b.device(), taskId, open, prepare, Workload.of(taskId, in[0]), lo,
-                Workload.of(taskId, in[1]), hi);
-    }
-
     /**
      * Fits the cost model to two measured inputs: the link's bandwidth from the larger one's transfers (where it
      * moves bytes and the backend reports them), then the straight line through the two times without transfers.
@@ -119,27 +240,6 @@ public final class Calibrator {
     private static Task<Object, Object> task(String id) {
         return (Task<Object, Object>) Tasks.find(id)
                 .orElseThrow(() -> new IllegalArgumentException("unknown task " + id));
-    }
-
-    /**
-     * Warms the kernel up, then returns the fastest of its timed runs (on a shared machine the repeatable figure;
-     * medians move with the neighbours' load) and the transfer seconds of the last.
-     */
-    private static Point time(Kernel<Object, Object> k, Object input) {
-        long start = System.nanoTime();
-        for (int i = 0; i < WARM_MAX && (i < 2 || (System.nanoTime() - start) / 1e9 < WARM_SECONDS); i++) {
-            k.run(input);
-        }
-        double[] s = new double[TIMED];
-        for (int i = 0; i < TIMED; i++) {
-            long t0 = System.nanoTime();
-            k.run(input);
-            s[i] = (System.nanoTime() - t0) / 1e9;
-        }
-        Arrays.sort(s);
-        Map<String, Double> phases = k.phases();
-        double transfer = phases.getOrDefault("upload", 0.0) + phases.getOrDefault("download", 0.0);
-        return new Point(s[0], transfer);
     }
 
     /**
