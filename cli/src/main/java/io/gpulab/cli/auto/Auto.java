@@ -109,17 +109,18 @@ public final class Auto {
     }
 
     private Calibration measure(Calibration base, List<String> tasks, List<BackendProvider> todo) {
-        List<Cost> measured = new ArrayList<>();
+        List<Cost> measured = new ArrayList<>(Calibrator.measure(todo, tasks, notes));
         List<Warmup> jit = new ArrayList<>();
         for (String task : tasks) {
+            Cost seq = measured.stream().filter(x -> x.backend().equals("seq") && x.task().equals(task)).findFirst()
+                    .orElse(base == null ? null : base.cost("seq", task).orElse(null));
             try {
-                jit.add(ColdStart.measure(task));
+                jit.add(ColdStart.measure(task, seq));
             } catch (RuntimeException e) {
                 notes.accept("auto: measuring the JIT warm-up of " + task + " failed, so auto predicts warm times "
                         + "for its Java backends: " + SelfTest.oneLine(e));
             }
         }
-        measured.addAll(Calibrator.measure(todo, tasks, notes));
         Calibration c = (base != null ? base : new Calibration(key(), "", List.of(), List.of()))
                 .with(measured, jit, Instant.now().toString());
         try {

@@ -38,28 +38,39 @@ public final class ColdStart {
     }
 
     /**
-     * Runs the two child JVMs for a task and returns its warm-up.
+     * Runs the two child JVMs for a task and returns its warm-up against the warm time of {@code seq} measured in
+     * this JVM ({@code seqWarm}, null when not measured: each series' fastest run after its first then stands in).
      *
      * @throws IllegalStateException when a child cannot start, fails or says nothing usable
      */
-    static Warmup measure(String task) {
+    static Warmup measure(String task, Cost seqWarm) {
         Object[] in = Calibrator.inputs(task, 1);
-        double[] small = child(task, "small");
-        double[] large = child(task, "large");
-        return fromRuns(task, small, Workload.of(task, in[0]).units(), large, Workload.of(task, in[1]).units());
+        Workload small = Workload.of(task, in[0]);
+        Workload large = Workload.of(task, in[1]);
+        double[] s = child(task, "small");
+        double[] l = child(task, "large");
+        return fromRuns(task, s, small.units(), seqWarm == null ? Double.NaN : seqWarm.runTime(small), l,
+                large.units(), seqWarm == null ? Double.NaN : seqWarm.runTime(large));
     }
 
-    /** Returns the warm-up of the two series of run seconds: warm is each series' fastest run after its first. */
-    static Warmup fromRuns(String task, double[] small, double smallUnits, double[] large, double largeUnits) {
+    /**
+     * Returns the warm-up of the two series of run seconds against their warm times; a NaN warm time is replaced
+     * by the series' fastest run after its first (too high where the series never warms up, as the blur's does
+     * within its budget, which is why the in-process measurement is preferred).
+     */
+    static Warmup fromRuns(String task, double[] small, double smallUnits, double smallWarm, double[] large,
+            double largeUnits, double largeWarm) {
         if (small.length < 2 || large.length < 2) {
             throw new IllegalStateException("a warm-up JVM for " + task + " ran fewer than two runs");
         }
-        double warm = Arrays.stream(small, 1, small.length).min().orElseThrow();
+        double warm = Double.isNaN(smallWarm) ? Arrays.stream(small, 1, small.length).min().orElseThrow()
+                : smallWarm;
         double[] excess = new double[Math.min(KEPT_RUNS, small.length)];
         for (int i = 0; i < excess.length; i++) {
             excess[i] = Math.max(0, small[i] - warm);
         }
-        double warmLarge = Arrays.stream(large, 1, large.length).min().orElseThrow();
+        double warmLarge = Double.isNaN(largeWarm) ? Arrays.stream(large, 1, large.length).min().orElseThrow()
+                : largeWarm;
         return new Warmup(task, smallUnits, excess, largeUnits, Math.max(0, large[0] - warmLarge));
     }
 
