@@ -83,7 +83,12 @@ final class CompareOutput {
                     .findFirst().orElse(null);
             CompareRow best = rows.stream().filter(r -> r.task().equals(task) && !r.backend().equals(Auto.ID)
                     && r.measured()).min((a, b) -> Double.compare(a.medianSeconds(), b.medianSeconds())).orElse(null);
+            CompareRow own = rows.stream().filter(r -> r.task().equals(task) && r.backend().equals(c.chosen())
+                    && r.measured()).findFirst().orElse(null);
             StringBuilder sb = new StringBuilder(prefix).append(task).append(": chose ").append(c.chosen());
+            if (own != null) {
+                sb.append(" (its own row ").append(Units.seconds(own.medianSeconds())).append(')');
+            }
             if (auto != null && auto.measured()) {
                 sb.append(", auto row ").append(Units.seconds(auto.medianSeconds()));
                 if (best != null) {
