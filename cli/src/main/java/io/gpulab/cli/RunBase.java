@@ -50,9 +50,14 @@ abstract class RunBase implements Callable<Integer> {
             id = choice.chosen();
         }
         checkDevice(id, options.device);
-        try (Backend backend = Backends.open(id, options.backendOptions());
-                Verifier verifier = new Verifier(options.verify)) {
-            return run(new Batches(backend, verifier, options.warmup, options.repeat));
+        // the result goes to stdout at the end, so a line redrawn on stderr meanwhile cannot garble it, unless the
+        // command streams its results to stdout as it goes (sieve --list -)
+        try (RunProgress progress = RunProgress.start(err(), options.json || streamsToStdout())) {
+            progress.phase("opening " + id);
+            try (Backend backend = Backends.open(id, options.backendOptions());
+                    Verifier verifier = new Verifier(options.verify)) {
+                return run(new Batches(backend, verifier, options.warmup, options.repeat, progress));
+            }
         } catch (BackendException e) {
             throw choice == null ? e : AutoFailure.of(id, e);
         }
@@ -84,6 +89,11 @@ abstract class RunBase implements Callable<Integer> {
             throw new BackendUnavailableException("backend " + backendId + " has no device '" + device
                     + "'; its devices: " + String.join(", ", ids));
         }
+    }
+
+    /** Returns whether the command writes results to stdout while it runs, where no progress line may go. */
+    boolean streamsToStdout() {
+        return false;
     }
 
     /** Checks the task's own options before any backend is opened; throws a usage error naming the option. */
@@ -125,6 +135,7 @@ abstract class RunBase implements Callable<Integer> {
      */
     final int finish(Batches batches, Task<?, ?> task, long workUnits, Map<String, Object> result,
             boolean someFailed) {
+        batches.progress().close();
         Timings timings = batches.timings();
         Verifier verifier = batches.verifier();
         RunReport report = new RunReport(task, batches.backend(), timings, workUnits, result, verifier.verified());
