@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         description = {"Lists every backend, whether it passed its probe and self-test here (with the reason when "
                 + "not), and its devices.", "With --explain TASK: what --backend auto predicts for each backend "
                 + "for that input, without running it."},
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCode.L0, ExitCode.L2, ExitCode.L6})
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCode.L0, ExitCode.L2, ExitCode.L3, ExitCode.L6})
 final class BackendsCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON object on stdout.")
@@ -45,6 +45,10 @@ final class BackendsCommand implements Callable<Integer> {
         if (explain.task != null) {
             return explain();
         }
+        spec.commandLine().getParseResult().matchedOptions().stream().map(o -> o.longestName())
+                .filter(n -> !n.equals("--json") && !n.equals("--debug")).findFirst().ifPresent(n -> {
+                    throw CliException.usage(n + " describes an input for --explain TASK, which is missing");
+                });
         List<Map<String, Object>> list = new ArrayList<>();
         for (BackendProvider p : Backends.all()) {
             list.add(describe(p));

@@ -131,6 +131,28 @@ class AutoCommandTest {
     }
 
     @Test
+    void sizeOptionsWithoutExplainAreAUsageError() {
+        Cli.Result r = Cli.run("backends", "--to", "1e9").noStackTrace();
+        assertEquals(ExitCode.USAGE, r.code());
+        assertTrue(r.err().contains("--to describes an input for --explain TASK"), r.err());
+    }
+
+    @Test
+    void calibrateMeasuresAndStoresTheNamedTasksAndBackends() throws Exception {
+        Cli.Result r = Cli.run("calibrate", "--tasks", "sieve", "--backends", "seq").noStackTrace();
+        assertEquals(ExitCode.OK, r.code(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("sieve +seq .*ns/number.*")), r.out());
+        assertTrue(r.err().contains("calibrate: stored in " + cache), r.err());
+        CalibrationStore.Loaded l = new CalibrationStore(cache).load(MachineKey.of(Backends.all()));
+        assertNull(l.note());
+        Cost seq = l.calibration().cost("seq", "sieve").orElseThrow();
+        assertTrue(seq.secondsPerUnit() > 0 && seq.javaCode(), seq.toString());
+        assertNotNull(l.calibration().warmup("sieve"));
+        assertEquals(ExitCode.USAGE, Cli.run("calibrate", "--tasks", "nothing").noStackTrace().code());
+        assertEquals(ExitCode.UNAVAILABLE, Cli.run("calibrate", "--backends", "nothing").noStackTrace().code());
+    }
+
+    @Test
     void aCorruptCalibrationIsRebuiltWithANoteNeverACrash() throws Exception {
         BackendProvider seq = Backends.find("seq").orElseThrow();
         List<String> notes = new ArrayList<>();
