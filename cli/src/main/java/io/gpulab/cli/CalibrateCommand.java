@@ -24,9 +24,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measures, for each task on each backend that runs here, the cost model --backend auto "
                 + "chooses by: open and prepare seconds, seconds per run, seconds per unit and, for device backends, "
-                + "the link's bandwidth. Stores it in the user's cache folder (GPULAB_CACHE_DIR, else "
-                + "$XDG_CACHE_HOME/gpulab, else ~/.cache/gpulab), keyed by gpulab version, CPU, devices and drivers.",
-            "About 10 to 30 seconds on two cores; auto measures what is missing on first use."},
+                + "the link's bandwidth, and the JIT warm-up of a fresh JVM (in child JVMs). Stores it in the user's "
+                + "cache folder (GPULAB_CACHE_DIR, else $XDG_CACHE_HOME/gpulab, else ~/.cache/gpulab), keyed by gpulab "
+                + "version, CPU, devices and drivers.",
+            "About 35 to 45 seconds on two busy cores; auto measures what is missing on first use."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCode.L0, ExitCode.L2, ExitCode.L3, ExitCode.L6})
 final class CalibrateCommand implements Callable<Integer> {
 
