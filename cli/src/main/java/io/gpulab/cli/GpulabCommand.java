@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         description = "One task API, three workloads (blur, sha256, sieve), five backends (seq, forkjoin, process, "
                 + "opencl, cuda): run them, compare them, benchmark them.",
         subcommands = {BackendsCommand.class, RunCommand.class, CompareCommand.class, BenchCommand.class,
-            ReportCommand.class},
+            ReportCommand.class, CalibrateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L5, ExitCode.L6},
         footer = {"", "Examples:",
@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
             "  gpulab run sieve --backend seq --from 0 --to 1e9",
             "  gpulab run sha256 --backend forkjoin --input docs/ --verify",
             "  gpulab run blur --backend opencl --input photos/ --output blurred/ --sigma 2",
-            "  gpulab compare sieve --backends seq,forkjoin --format md"})
+            "  gpulab compare sieve --backends seq,forkjoin --format md",
+            "  gpulab run sieve --backend auto --to 1e10",
+            "  gpulab backends --explain sieve --to 1e10"})
 final class GpulabCommand implements Callable<Integer> {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
@@ -33,7 +35,8 @@ final class GpulabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("gpulab: name a command: backends, run, compare, bench or report");
+        spec.commandLine().getErr()
+                .println("gpulab: name a command: backends, run, compare, bench, report or calibrate");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCode.USAGE;
     }

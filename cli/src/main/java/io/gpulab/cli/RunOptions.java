@@ -15,7 +15,8 @@ public final class RunOptions {
 
     @Option(names = {"-b", "--backend"}, required = true, paramLabel = "ID",
             description = "Backend to run on: seq, forkjoin, process, opencl, cuda (see 'gpulab backends'). "
-                    + "Never replaced by another one: an unavailable backend ends with exit code 3.")
+                    + "Never replaced by another one: an unavailable backend ends with exit code 3. auto: the one "
+                    + "this machine's calibration predicts fastest for this input, named on stderr.")
     String backend;
 
     @Option(names = "--device", paramLabel = "ID",
