@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
         description = "One task API, three workloads (blur, sha256, sieve), five backends (seq, forkjoin, process, "
                 + "opencl, cuda): run them, compare them, benchmark them.",
         subcommands = {BackendsCommand.class, RunCommand.class, CompareCommand.class, BenchCommand.class,
-            ReportCommand.class},
+            ReportCommand.class,
+            io.gpulab.cli.lab.LabCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L5, ExitCode.L6},
         footer = {"", "Examples:",
@@ -33,7 +34,7 @@ final class GpulabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("gpulab: name a command: backends, run, compare, bench or report");
+        spec.commandLine().getErr().println("gpulab: name a command: backends, run, compare, bench, report or lab");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCode.USAGE;
     }
