@@ -1,6 +1,7 @@
 package io.gpulab.cli.lab;
 
 import io.gpulab.api.Backend;
+import io.gpulab.api.BackendException;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.Backends;
 import io.gpulab.api.Kernel;
@@ -22,6 +23,8 @@ import java.util.Map;
 final class BlurPhotos implements Experiment {
 
     private static final double SIGMA = 3;
+    /** The side of the central square a tiny run cuts each photo to, so that tests take seconds. */
+    private static final int TINY_CROP = 192;
 
     @Override
     public String id() {
@@ -44,7 +47,7 @@ final class BlurPhotos implements Experiment {
         List<Step> steps = new ArrayList<>();
         Map<String, PhotoWays.Run> runs = new LinkedHashMap<>();
         ctx.progress("blur-photos: building a batch of " + count + " photos");
-        try (PhotoBatch batch = new PhotoBatch(count, spec);
+        try (PhotoBatch batch = new PhotoBatch(count, spec, ctx.size() == LabSize.TINY ? TINY_CROP : 0);
                 Backend seq = Backends.open("seq", BackendOptions.defaults())) {
             BlurInput sample = new BlurInput(List.of(new ImageCodec().read(batch.files().get(0))), spec);
             List<Kernel<BlurInput, BlurOutput>> kernels = new ArrayList<>();
@@ -85,10 +88,15 @@ final class BlurPhotos implements Experiment {
                     js -> parallelWhy(js.get(0), "processes", useful) + "; each child JVM also starts, loads the "
                             + "codec and compiles it cold", verified(good, count), good == count));
             for (LabContext.DeviceChoice d : ctx.devices()) {
-                steps.add(device(ctx, d, batch, ways, sample, s.samples(), amdahl, runs));
+                try {
+                    steps.add(device(ctx, d, batch, ways, sample, s.samples(), amdahl, runs));
+                } catch (BackendException e) {
+                    steps.add(Step.failed("blur on " + d.id(), "a device backend", e.getMessage()));
+                }
             }
-            String setup = count + " photos (the 4 Kodak photos of the resources, in turn; 768x512 and 512x768 RGB"
-                    + " PNG), Gaussian sigma " + SIGMA + ", each written as PNG; " + ctx.repeat()
+            String setup = count + " photos (the 4 Kodak photos of the resources, in turn; " + (ctx.size()
+                    == LabSize.TINY ? "their central " + TINY_CROP + "x" + TINY_CROP + " pixels" : "768x512 and "
+                    + "512x768") + " RGB PNG), Gaussian sigma " + SIGMA + ", each written as PNG; " + ctx.repeat()
                     + " timed repeats per step; the files of each way's last repeat are decoded and checked";
             String lesson = "Blurring was " + Format.percent(r.blur() / work) + " of the sequential work, so a "
                     + "device that blurs in no time at all still leaves decoding and encoding: at most "
@@ -102,9 +110,8 @@ final class BlurPhotos implements Experiment {
     private Step device(LabContext ctx, LabContext.DeviceChoice d, PhotoBatch batch, PhotoWays ways,
             BlurInput sample, Samples base, double amdahl, Map<String, PhotoWays.Run> runs) throws Exception {
         String name = "blur on " + d.id();
-        if (!d.availability().available()) {
-            return Step.notRun(name, "decode and encode on one core, blur on the device",
-                    d.availability().reason());
+        if (d.whyNot("blur") != null) {
+            return Step.notRun(name, "decode and encode on one core, blur on the device", d.whyNot("blur"));
         }
         ctx.progress("blur-photos: blur on " + d.id());
         try (Backend b = Backends.open(d.id(), BackendOptions.defaults());

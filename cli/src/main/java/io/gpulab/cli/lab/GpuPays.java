@@ -1,6 +1,7 @@
 package io.gpulab.cli.lab;
 
 import io.gpulab.api.Backend;
+import io.gpulab.api.BackendException;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.Backends;
 import io.gpulab.api.Kernel;
@@ -70,8 +71,8 @@ final class GpuPays implements Experiment {
         Map<String, List<Point>> devices = new LinkedHashMap<>();
         Map<String, Double> compile = new LinkedHashMap<>();
         for (LabContext.DeviceChoice d : ctx.devices()) {
-            if (!d.availability().available()) {
-                steps.add(Step.notRun(d.id() + " at " + label, "a device backend", d.availability().reason()));
+            if (d.whyNot("blur") != null) {
+                steps.add(Step.notRun(d.id() + " at " + label, "a device backend", d.whyNot("blur")));
                 continue;
             }
             ctx.progress("gpu-pays: " + d.id());
@@ -81,6 +82,9 @@ final class GpuPays implements Experiment {
                     points.add(measure(b, inputs.get(i), repeat, reference.get(i), null));
                 }
                 compile.put(d.id(), b.setupPhases().getOrDefault("compile", Double.NaN));
+            } catch (BackendException e) {
+                steps.add(Step.failed(d.id() + " at " + label, "a device backend", e.getMessage()));
+                continue;
             }
             devices.put(d.id(), points);
             steps.add(deviceStep(d, label, seq, points, sizes, compile.get(d.id()), ctx.cores()));

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "2:usage error (unknown experiment, bad option)",
             "3:a backend named in --backends is unknown or unavailable here",
-            "4:a result failed its verification", "6:any other error (I/O, a child JVM failed)"},
+            "4:a result failed its verification", "5:a backend failed while preparing or running", "6:any other error (I/O, a child JVM failed)"},
         footer = {"", "Examples:", "  gpulab lab", "  gpulab lab io-vs-cpu", "  gpulab lab blur-photos --count 500",
             "  gpulab lab all --format html --output lab.html"})
 public final class LabCommand implements Callable<Integer> {
@@ -170,6 +170,10 @@ public final class LabCommand implements Callable<Integer> {
     }
 
     private int exitCode(List<LabResult> results, LabContext ctx) {
+        if (results.stream().flatMap(r -> r.steps().stream()).anyMatch(Step::backendFailed)) {
+            spec.commandLine().getErr().println("gpulab: a backend failed while preparing or running (see its step)");
+            return ExitCode.BACKEND_FAILED;
+        }
         if (results.stream().anyMatch(r -> !r.ok())) {
             spec.commandLine().getErr().println("gpulab: a result failed its verification (see 'verified')");
             return ExitCode.MISMATCH;

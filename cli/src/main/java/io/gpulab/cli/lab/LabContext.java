@@ -102,7 +102,7 @@ public final class LabContext {
                 } catch (RuntimeException | LinkageError e) {
                     a = Availability.unavailable("probe failed: " + SelfTest.oneLine(e));
                 }
-                out.add(new DeviceChoice(p.id(), a));
+                out.add(new DeviceChoice(p.id(), a, p.tasks()));
             }
         }
         return out;
@@ -113,8 +113,17 @@ public final class LabContext {
      *
      * @param id the backend id
      * @param availability its probe: devices, or the reason it cannot run
+     * @param tasks the ids of the tasks the backend runs
      */
-    public record DeviceChoice(String id, Availability availability) {
+    public record DeviceChoice(String id, Availability availability, Set<String> tasks) {
+
+        /** Returns why this backend cannot run the task here, or null when it can. */
+        public String whyNot(String task) {
+            if (!availability.available()) {
+                return availability.reason();
+            }
+            return tasks.contains(task) ? null : "backend " + id + " does not run task " + task;
+        }
 
         /** Returns true when the backend's first device is a CPU (OpenCL on PoCL, for example). */
         public boolean onCpu() {

@@ -35,8 +35,12 @@ final class PhotoBatch implements AutoCloseable {
     private final List<Image> references = new ArrayList<>();
     private final BlurSpec spec;
 
-    /** Writes {@code count} photo files and blurs the four originals on {@code seq} (untimed). */
-    PhotoBatch(int count, BlurSpec spec) throws Exception {
+    /**
+     * Writes {@code count} photo files and blurs the four originals on {@code seq} (untimed).
+     *
+     * @param crop 0 for the whole photos, else the side of the central square each photo is cut to (tiny runs)
+     */
+    PhotoBatch(int count, BlurSpec spec, int crop) throws Exception {
         this.spec = spec;
         this.dir = Files.createTempDirectory("gpulab-lab-photos");
         List<byte[]> originals = new ArrayList<>();
@@ -45,7 +49,9 @@ final class PhotoBatch implements AutoCloseable {
                 if (in == null) {
                     throw new IOException("resource photos/" + s + " is missing from the class path");
                 }
-                originals.add(in.readAllBytes());
+                byte[] bytes = in.readAllBytes();
+                originals.add(crop == 0 ? bytes : ImageCodec.encodePng(centre(new ImageCodec().decode(bytes, s),
+                        crop)));
             }
         }
         Path input = Files.createDirectories(dir.resolve("in"));
@@ -63,6 +69,19 @@ final class PhotoBatch implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private static Image centre(Image img, int side) {
+        int w = Math.min(side, img.width());
+        int h = Math.min(side, img.height());
+        int x0 = (img.width() - w) / 2;
+        int y0 = (img.height() - h) / 2;
+        int c = img.channels();
+        byte[] px = new byte[w * h * c];
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(img.pixels(), ((y0 + y) * img.width() + x0) * c, px, y * w * c, w * c);
+        }
+        return new Image(w, h, c, px);
     }
 
     /** Returns the photo files, in order. */

@@ -1,6 +1,7 @@
 package io.gpulab.cli.lab;
 
 import io.gpulab.api.Backend;
+import io.gpulab.api.BackendException;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.Backends;
 import io.gpulab.api.Kernel;
@@ -113,12 +114,18 @@ final class PrimesInFour implements Experiment {
                 ok(seqSieve, known, reference)));
         for (LabContext.DeviceChoice d : ctx.devices()) {
             String name = "sieve: " + d.id();
-            if (!d.availability().available()) {
-                steps.add(Step.notRun(name, "a device backend", d.availability().reason()));
+            if (d.whyNot("sieve") != null) {
+                steps.add(Step.notRun(name, "a device backend", d.whyNot("sieve")));
                 continue;
             }
             ctx.progress("primes-in-4: sieve on " + d.id());
-            Timed<Run> dev = sieve(d.id(), bounds, ctx.repeat());
+            Timed<Run> dev;
+            try {
+                dev = sieve(d.id(), bounds, ctx.repeat());
+            } catch (BackendException e) {
+                steps.add(Step.failed(name, "a device backend", e.getMessage()));
+                continue;
+            }
             runs.put("sieve " + d.id(), dev.last());
             Expectation e = d.onCpu()
                     ? Expectation.atMost("this machine", ctx.cores() * 1.3, d.deviceName() + " is OpenCL on "

@@ -24,6 +24,16 @@ public record Step(String name, String expected, String observed, String why, Sa
         judgments = List.copyOf(judgments);
     }
 
+    /** Returns a step whose backend failed while preparing or running, with the reason; it counts as failed. */
+    public static Step failed(String name, String expected, String reason) {
+        return new Step(name, expected, "failed: " + reason, "", null, Double.NaN, List.of(), "backend failed", false);
+    }
+
+    /** Returns true when the step's backend failed (rather than a result disagreeing). */
+    public boolean backendFailed() {
+        return time == null && !ok;
+    }
+
     /** Returns a step that could not run here, with the reason; it counts as not verified but not failed. */
     public static Step notRun(String name, String expected, String reason) {
         return new Step(name, expected, "not run: " + reason, "", null, Double.NaN, List.of(), "not run", true);
