@@ -69,6 +69,8 @@ public final class Charts {
         }
         CategoryChart c = base(title, yTitle);
         c.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+        // every series' point of a category at the category itself, not shifted sideways as bars are
+        c.getStyler().setOverlapped(true);
         c.getStyler().setYAxisLogarithmic(log);
         // one legend entry per machine and backend: a column beside the plot stays readable, a row overflows
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);

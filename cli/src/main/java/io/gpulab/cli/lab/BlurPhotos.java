@@ -77,7 +77,7 @@ final class BlurPhotos implements Experiment {
             steps.add(Steps.judged(PhotoWays.WORKERS + " threads", s.samples(), t.samples(), List.of(
                     Expectation.around("course", 1, 0.25, "CPython: CPU-bound work, threads = sequential (the GIL)"),
                     Expectation.around("this machine", useful, 0.3, "Java: every phase runs on " + useful
-                            + " cores at once")), js -> parallelWhy(js.get(1), "threads", useful),
+                            + " cores at once")), js -> parallelWhy(js.get(1), "threads", useful, ctx.contention()),
                     verified(good, count), good == count));
             ctx.progress("blur-photos: " + PhotoWays.WORKERS + " processes (child JVMs)");
             Timed<PhotoWays.Run> p = Timed.repeat(ctx.repeat(), ways::processes);
@@ -85,8 +85,8 @@ final class BlurPhotos implements Experiment {
             good = batch.agreeingFiles(p.last().out());
             steps.add(Steps.judged(PhotoWays.WORKERS + " processes", s.samples(), p.samples(), List.of(
                     Expectation.around("course", useful, 0.3, "processes = sequential / cores")),
-                    js -> parallelWhy(js.get(0), "processes", useful) + "; each child JVM also starts, loads the "
-                            + "codec and compiles it cold", verified(good, count), good == count));
+                    js -> parallelWhy(js.get(0), "processes", useful, ctx.contention()) + "; each child JVM also "
+                            + "starts, loads the codec and compiles it cold", verified(good, count), good == count));
             for (LabContext.DeviceChoice d : ctx.devices()) {
                 try {
                     steps.add(device(ctx, d, batch, ways, sample, s.samples(), amdahl, runs));
@@ -133,7 +133,7 @@ final class BlurPhotos implements Experiment {
         }
     }
 
-    private static String parallelWhy(Judgment j, String way, int useful) {
+    private static String parallelWhy(Judgment j, String way, int useful, String contention) {
         if (Steps.matches(j)) {
             return "decoding, blurring and encoding are all CPU work, and Java " + way + " ran them on " + useful
                     + " cores at once";
@@ -142,7 +142,7 @@ final class BlurPhotos implements Experiment {
             return "the repeats disagree too much to judge: other users' work shares the cores";
         }
         return "Java " + way + " can run in parallel, but gave " + Format.speedup(j.speedup()) + " instead of about "
-                + useful + "x: file I/O, memory bandwidth and other users' work on the cores held it back";
+                + useful + "x" + (contention.isEmpty() ? ": file I/O and memory bandwidth held it back" : contention);
     }
 
     private static String verified(int good, int count) {

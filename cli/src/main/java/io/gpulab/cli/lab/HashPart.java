@@ -123,10 +123,10 @@ final class HashPart {
         if (Steps.matches(course)) {
             return "as slow as sequential here, but not because of a lock: Java threads run in parallel; only "
                     + String.format(Locale.ROOT, "%.1f", seq.median() / threads.median())
-                    + " cores' worth of time was free on this shared machine";
+                    + " cores' worth of time was free" + ctx.contention();
         }
-        return "Java threads ran in parallel, but gave " + Format.speedup(here.speedup()) + " instead of about "
-                + useful + "x: other work on this machine took part of the " + ctx.cores() + " cores";
+        return "Java threads can run in parallel, but gave " + Format.speedup(here.speedup()) + " instead of about "
+                + useful + "x" + ctx.contention();
     }
 
     private String processWhy(Judgment j, Samples procs, double work) {
@@ -140,6 +140,6 @@ final class HashPart {
             return "the repeats disagree too much to say" + start;
         }
         return "processes gave " + Format.speedup(j.speedup()) + ", not " + useful + "x: each is a new JVM that "
-                + "starts, loads classes and compiles the loop before it hashes" + start;
+                + "starts, loads classes and compiles the loop before it hashes" + start + ctx.contention();
     }
 }

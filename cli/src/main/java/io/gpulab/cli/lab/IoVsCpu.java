@@ -79,7 +79,7 @@ final class IoVsCpu implements Experiment {
                             + " of the median is the client and server's own work", verified, ok));
                     continue;
                 }
-                steps.add(ioStep(w.getKey(), n, latency, base, t.samples(), verified, ok));
+                steps.add(ioStep(w.getKey(), n, latency, base, t.samples(), verified, ok, ctx.contention()));
             }
             tables.add(new LabTable("A: every request of the last repeat, with the client thread that handled it",
                     List.of("way", "request", "status", "thread", "body ok"), rows));
@@ -90,12 +90,12 @@ final class IoVsCpu implements Experiment {
     }
 
     private static Step ioStep(String name, int n, long latency, Samples base, Samples time, String verified,
-            boolean ok) {
+            boolean ok, String contention) {
         boolean pool = name.contains("pool");
         double waves = pool ? Math.ceil(n / (double) Requests.POOL) : 1;
         Expectation e = pool
                 ? Expectation.around("course", n / waves, 0.25, "a pool of " + Requests.POOL + " serves " + n
-                        + " requests in " + (int) waves + " waves")
+                        + " requests in " + (int) waves + (waves == 1 ? " wave" : " waves"))
                 : Expectation.around("course", n, 0.25, "about " + n + "x: all " + n + " waits overlap");
         return Steps.judged(name, base, time, List.of(e), js -> {
             Judgment j = js.get(0);
@@ -107,8 +107,8 @@ final class IoVsCpu implements Experiment {
             if (Steps.busy(j)) {
                 return waiting + "; other work on this machine moved the repeats too much to confirm it";
             }
-            return waiting + ", but here it took " + Format.seconds(time.median()) + ": starting threads, "
-                    + "connections and a busy machine added " + Format.seconds(time.median() - waves * latency / 1e3);
+            return waiting + ", but here it took " + Format.seconds(time.median()) + ": starting threads and "
+                    + "connections added " + Format.seconds(time.median() - waves * latency / 1e3) + contention;
         }, verified, ok);
     }
 

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 public final class LabCommand implements Callable<Integer> {
 
     /** The sheet formats. */
-    enum Format {
+    enum SheetFormat {
         /** Plain text for the terminal, printed as each experiment ends. */
         text,
         /** Markdown, charts as PNG files beside the output file. */
@@ -69,10 +69,11 @@ public final class LabCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text, md, html or json (default: ${DEFAULT-VALUE}).")
-    Format format;
+    SheetFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the sheet to this file instead of stdout (md: charts go to FILE-charts/).")
+            description = "Write the sheet to this file (md: charts go to FILE-charts/); the text still goes to "
+                    + "stdout.")
     Path output;
 
     @Spec
@@ -93,16 +94,20 @@ public final class LabCommand implements Callable<Integer> {
         checkOptions();
         LabMachine machine = LabMachine.here();
         LabContext ctx = new LabContext(size, repeat, count, backends, machine, spec.commandLine().getErr());
-        if (format == Format.text) {
+        // with --output the sheet goes to the file, so the terminal still gets the text as each experiment ends
+        boolean text = format == SheetFormat.text || output != null;
+        if (text) {
             TextSheet.machine(out, machine);
         }
         List<LabResult> results = new ArrayList<>();
         for (Experiment e : chosen) {
             ctx.progress("running " + e.id());
+            long t0 = System.nanoTime();
             LabResult r = e.run(ctx);
+            ctx.progress(e.id() + " took " + Format.seconds((System.nanoTime() - t0) / 1e9));
             ctx.record(r);
             results.add(r);
-            if (format == Format.text) {
+            if (text) {
                 TextSheet.result(out, r);
             }
         }
@@ -141,13 +146,13 @@ public final class LabCommand implements Callable<Integer> {
                 }
             }
         }
-        if (format == Format.md && output == null) {
+        if (format == SheetFormat.md && output == null) {
             throw CliException.usage("--format md needs --output FILE.md (its charts are written beside it)");
         }
     }
 
     private void write(PrintWriter out, LabMachine machine, List<LabResult> results) throws IOException {
-        if (format == Format.text) {
+        if (format == SheetFormat.text) {
             return;
         }
         String text = switch (format) {

@@ -77,6 +77,19 @@ public final class LabContext {
         }
     }
 
+    /**
+     * Returns, when the one-minute load average now exceeds the cores, a clause saying that other processes were
+     * using them (the usual reason a parallel speedup falls short on a shared machine); else an empty string.
+     */
+    public String contention() {
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        if (load <= cores()) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, "; the load average was %.1f on %d cores, so other processes "
+                + "held most of the cores", load, cores());
+    }
+
     /** Records a finished experiment's result for later ones (which-tool quotes them). */
     public void record(LabResult result) {
         earlier.put(result.id(), result);

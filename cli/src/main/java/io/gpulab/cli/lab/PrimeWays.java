@@ -65,7 +65,7 @@ final class PrimeWays {
     }
 
     /** Explains a threads or processes step from its verdicts (course first, then this machine's model). */
-    static String why(List<Judgment> js, String way, int cores, double imbalance) {
+    static String why(List<Judgment> js, String way, int cores, double imbalance, String contention) {
         Judgment course = js.get(0);
         Judgment here = js.get(1);
         String balance = "the slowest range took " + Format.num(imbalance) + "x the average range";
@@ -79,15 +79,14 @@ final class PrimeWays {
                 return "Java threads have no global lock: they ran the ranges on " + cores + " cores at once ("
                         + s + "), limited by the cores and by the slowest range; " + balance;
             }
-            return "Java threads ran in parallel, but other work on this machine or thread start-up held them to "
-                    + s + "; " + balance;
+            return "Java threads can run in parallel, but gave " + s + "; " + balance + contention;
         }
         if (Steps.matches(here)) {
             return "each child JVM counted its range on a core of its own (" + s + "); " + balance
                     + "; a JVM start is small next to seconds of work";
         }
-        return "each range ran in a fresh JVM that first starts and compiles the loop; with the slowest range ("
-                + balance + ") and " + cores + " cores this gave " + s;
+        return "each range ran in a fresh JVM that first starts and compiles the loop; " + balance + "; with "
+                + cores + " cores this gave " + s + contention;
     }
 
     /** Explains a device step: on a CPU it shares the cores; on a GPU, launches and transfers cost against work. */

@@ -79,7 +79,7 @@ final class PrimesInFour implements Experiment {
                 Expectation.around("course", 1, 0.25, "CPython: threads = sequential (the GIL)"),
                 Expectation.around("this machine", model, 0.3, "Java: " + useful + " ranges at once, "
                         + "waiting for the slowest range (total / max(slowest, total / cores))")),
-                js -> PrimeWays.why(js, "threads", ctx.cores(), slowest / (total / PARTS)),
+                js -> PrimeWays.why(js, "threads", ctx.cores(), slowest / (total / PARTS), ctx.contention()),
                 verify(threads, known, seq.last()), ok(threads, known, seq.last())));
         ctx.progress("primes-in-4: 4 processes (child JVMs)");
         Timed<Run> procs = Timed.repeat(ctx.repeat(), ways::processes);
@@ -87,7 +87,7 @@ final class PrimesInFour implements Experiment {
         steps.add(Steps.judged("trial division: 4 processes", seq.samples(), procs.samples(), List.of(
                 Expectation.around("course", useful, 0.3, "processes = sequential / cores"),
                 Expectation.around("this machine", model, 0.3, "the threads' model, plus a JVM start per process")),
-                js -> PrimeWays.why(js, "processes", ctx.cores(), slowest / (total / PARTS)),
+                js -> PrimeWays.why(js, "processes", ctx.cores(), slowest / (total / PARTS), ctx.contention()),
                 verify(procs, known, seq.last()), ok(procs, known, seq.last())));
         sieveSteps(ctx, bounds, known, seq.last(), runs, steps);
         List<LabTable> tables = List.of(table(bounds, runs));
