@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "2:usage error (unknown experiment, bad option)",
             "3:a backend named in --backends is unknown or unavailable here",
-            "4:a result failed its verification", "5:a backend failed while preparing or running", "6:any other error (I/O, a child JVM failed)"},
+            "4:a result failed its verification", "5:a backend failed while preparing or running",
+            "6:any other error (I/O, a child JVM failed)"},
         footer = {"", "Examples:", "  gpulab lab", "  gpulab lab io-vs-cpu", "  gpulab lab blur-photos --count 500",
             "  gpulab lab all --format html --output lab.html"})
 public final class LabCommand implements Callable<Integer> {

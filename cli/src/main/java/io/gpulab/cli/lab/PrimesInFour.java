@@ -91,7 +91,9 @@ final class PrimesInFour implements Experiment {
                 verify(procs, known, seq.last()), ok(procs, known, seq.last())));
         sieveSteps(ctx, bounds, known, seq.last(), runs, steps);
         List<LabTable> tables = List.of(table(bounds, runs));
-        List<ChartSpec> charts = List.of(rangeChart(bounds, runs), IoVsCpu.timeChart("primes-total",
+        List<ChartSpec> charts = List.of(rangeChart("primes-ranges", "Trial division: seconds per sub-range "
+                + "(equal widths, unequal work)", bounds, runs, false), rangeChart("primes-sieve-ranges",
+                "Sieve: seconds per sub-range", bounds, runs, true), IoVsCpu.timeChart("primes-total",
                 "Primes up to " + n, steps.stream().map(Step::name).toList(), steps));
         String setup = "pi(" + n + ") = " + known + " over [0, " + n + ") cut into " + PARTS + " equal ranges; "
                 + ctx.repeat() + " timed repeats per step";
@@ -188,14 +190,19 @@ final class PrimesInFour implements Experiment {
                 rows);
     }
 
-    private static ChartSpec rangeChart(long[] bounds, Map<String, Run> runs) {
+    /** Draws the seconds of each sub-range of the sieve runs, or of the trial-division runs. */
+    private static ChartSpec rangeChart(String name, String title, long[] bounds, Map<String, Run> runs,
+            boolean sieve) {
         List<String> cats = new ArrayList<>();
         for (int i = 0; i < PARTS; i++) {
-            cats.add("range " + (i + 1));
+            cats.add("[" + bounds[i] + ", " + bounds[i + 1] + ")");
         }
         Map<String, List<Double>> series = new LinkedHashMap<>();
-        runs.forEach((k, r) -> series.put(k, Arrays.stream(r.seconds()).boxed().toList()));
-        return new ChartSpec(ChartSpec.Kind.BARS, "primes-ranges", "Seconds per sub-range of [0, " + bounds[PARTS]
-                + "): equal widths, unequal work", "seconds (log)", cats, series, true);
+        runs.forEach((k, r) -> {
+            if (k.startsWith("sieve") == sieve) {
+                series.put(k, Arrays.stream(r.seconds()).boxed().toList());
+            }
+        });
+        return new ChartSpec(ChartSpec.Kind.BARS, name, title, "seconds", cats, series, false);
     }
 }

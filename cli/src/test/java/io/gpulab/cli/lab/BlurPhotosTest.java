@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** Runs blur-photos on a tiny batch (4 photos cut to 192x192): every written file is decoded and checked against the seq blur. */
+/**
+ * Runs blur-photos on a tiny batch (4 photos cut to 192x192): every written file is decoded and checked against the
+ * seq blur.
+ */
 class BlurPhotosTest {
 
     @Test

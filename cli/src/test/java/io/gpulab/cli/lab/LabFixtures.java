@@ -42,6 +42,7 @@ final class LabFixtures {
             for (Map.Entry<String, List<Double>> e : c.series().entrySet()) {
                 assertEquals(c.categories().size(), e.getValue().size(), c.name() + " / " + e.getKey());
             }
+            assertTrue(SheetCharts.draw(c).png().length > 1000, c.name() + " drew no picture");
         }
         assertNotNull(r.lesson());
     }
