@@ -26,8 +26,7 @@ final class JsonSheet {
             x.put("setup", r.setup());
             x.put("ok", r.ok());
             x.put("steps", r.steps().stream().map(JsonSheet::step).toList());
-            x.put("tables", r.tables().stream().map(t -> Map.of("title", t.title(), "header", t.header(),
-                    "rows", t.rows())).toList());
+            x.put("tables", r.tables().stream().map(JsonSheet::table).toList());
             x.put("charts", r.charts().stream().map(JsonSheet::chart).toList());
             x.put("lesson", r.lesson());
             xs.add(x);
@@ -77,6 +76,14 @@ final class JsonSheet {
         x.put("verdicts", js);
         x.put("verified", s.verified());
         x.put("ok", s.ok());
+        return x;
+    }
+
+    private static Map<String, Object> table(LabTable t) {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("title", t.title());
+        x.put("header", t.header());
+        x.put("rows", t.rows());
         return x;
     }
 
