@@ -7,6 +7,7 @@ import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.Backends;
 import io.gpulab.api.DeviceInfo;
 import io.gpulab.api.Task;
+import io.gpulab.cpu.seq.BlurPath;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.List;
@@ -31,9 +32,17 @@ abstract class RunBase implements Callable<Integer> {
         options.validate();
         validate();
         checkDevice(options.backend, options.device);
-        try (Backend backend = Backends.open(options.backend, options.backendOptions());
-                Verifier verifier = new Verifier(options.verify)) {
-            return run(new Batches(backend, verifier, options.warmup, options.repeat));
+        if (options.warmup > 0) {
+            BlurPath.expectWarmedUpTiming(); // the warm-up runs absorb the Vector API path's own warm-up
+        }
+        // the result goes to stdout at the end, so a line redrawn on stderr meanwhile cannot garble it, unless the
+        // command streams its results to stdout as it goes (sieve --list -)
+        try (RunProgress progress = RunProgress.start(err(), options.json || streamsToStdout())) {
+            progress.phase("opening " + options.backend);
+            try (Backend backend = Backends.open(options.backend, options.backendOptions());
+                    Verifier verifier = new Verifier(options.verify)) {
+                return run(new Batches(backend, verifier, options.warmup, options.repeat, progress));
+            }
         }
     }
 
@@ -57,6 +66,11 @@ abstract class RunBase implements Callable<Integer> {
             throw new BackendUnavailableException("backend " + backendId + " has no device '" + device
                     + "'; its devices: " + String.join(", ", ids));
         }
+    }
+
+    /** Returns whether the command writes results to stdout while it runs, where no progress line may go. */
+    boolean streamsToStdout() {
+        return false;
     }
 
     /** Checks the task's own options before any backend is opened; throws a usage error naming the option. */
@@ -98,6 +112,7 @@ abstract class RunBase implements Callable<Integer> {
      */
     final int finish(Batches batches, Task<?, ?> task, long workUnits, Map<String, Object> result,
             boolean someFailed) {
+        batches.progress().close();
         Timings timings = batches.timings();
         Verifier verifier = batches.verifier();
         RunReport report = new RunReport(task, batches.backend(), timings, workUnits, result, verifier.verified());

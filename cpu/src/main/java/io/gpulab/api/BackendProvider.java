@@ -1,5 +1,6 @@
 package io.gpulab.api;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -28,4 +29,13 @@ public interface BackendProvider {
      * @throws BackendUnavailableException when the backend or the named device cannot run here
      */
     Backend open(BackendOptions options);
+
+    /**
+     * Returns the backend-specific option keys this backend understands ({@code -X KEY=VALUE}, found in
+     * {@link BackendOptions#extra()}); {@link Backends#open} refuses any other key as a usage error before the backend
+     * opens, naming these keys. A backend that reads an extra key declares it here; the default declares none.
+     */
+    default List<BackendOptionKey> optionKeys() {
+        return List.of();
+    }
 }

@@ -1,6 +1,7 @@
 package io.gpulab.cpu.forkjoin;
 
 import io.gpulab.api.Kernel;
+import io.gpulab.cpu.seq.BlurPath;
 import io.gpulab.cpu.seq.BlurSeq;
 import io.gpulab.images.Image;
 import io.gpulab.tasks.BlurInput;
@@ -19,7 +20,8 @@ import java.util.concurrent.ForkJoinTask;
  * computed twice: a band widens its {@code r} halo rows above and below again (a copy, no filtering), and within a
  * strip the column pass also runs over the {@code r} halo columns on each side of each segment (BlurSeq does that
  * too, so a strip edge adds nothing beyond it). No output sample is filtered by two tasks. Every tile computes exactly
- * the operations {@code seq} computes for those pixels, so there is no seam at a tile edge.
+ * the operations {@code seq} computes for those pixels, so there is no seam at a tile edge. The blur path is chosen
+ * once per call ({@link BlurPath#choose}) and every tile takes it, so the result is seq's on that path, bit for bit.
  */
 public final class BlurForkJoin implements Kernel<BlurInput, BlurOutput> {
 
@@ -43,6 +45,7 @@ public final class BlurForkJoin implements Kernel<BlurInput, BlurOutput> {
         }
         long wanted = (long) TASKS_PER_THREAD * pool.getParallelism();
         int bandsWanted = (int) Math.max(1, Math.min(Integer.MAX_VALUE, ceilDiv(wanted, Math.max(1, strips))));
+        boolean vector = BlurPath.choose(BlurSeq.work(images, w.length));
         List<byte[]> outputs = new ArrayList<>(images.size());
         List<ForkJoinTask<?>> tasks = new ArrayList<>();
         for (Image img : images) {
@@ -56,7 +59,7 @@ public final class BlurForkJoin implements Kernel<BlurInput, BlurOutput> {
                     int ys = y0;
                     int xs = x0;
                     int xe = Math.min(img.width(), x0 + strip);
-                    tasks.add(ForkJoinTask.adapt(() -> BlurSeq.blurTile(img, w, ys, y1, xs, xe, dst)));
+                    tasks.add(ForkJoinTask.adapt(() -> BlurSeq.blurTile(img, w, ys, y1, xs, xe, dst, vector)));
                 }
             }
         }

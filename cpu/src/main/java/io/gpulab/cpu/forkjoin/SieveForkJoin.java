@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveTask;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts primes on a ForkJoinPool: the range is cut into chunks of whole 256 KiB segments (about 8 chunks per
@@ -28,12 +29,21 @@ public final class SieveForkJoin implements Kernel<SieveInput, SieveOutput> {
 
     private final ForkJoinPool pool;
 
+    /** The numbers of the current run's finished chunks, for {@link #workDone}. */
+    private final AtomicLong done = new AtomicLong();
+
     SieveForkJoin(ForkJoinPool pool) {
         this.pool = pool;
     }
 
     @Override
+    public long workDone() {
+        return done.get();
+    }
+
+    @Override
     public SieveOutput run(SieveInput input) {
+        done.set(0);
         long from = input.from();
         long to = input.to();
         if (from > to || to < 2) {
@@ -43,7 +53,7 @@ public final class SieveForkJoin implements Kernel<SieveInput, SieveOutput> {
         int maxSegments = input.sink() == null ? SegmentSieve.MAX_CHUNK_SEGMENTS : LIST_CHUNK_SEGMENTS;
         Plan plan = Plan.of(from, to, pool.getParallelism() * CHUNKS_PER_THREAD, maxSegments);
         if (input.sink() == null) {
-            return new SieveOutput(pool.invoke(new CountTask(primes, plan, 0, plan.chunks())));
+            return new SieveOutput(pool.invoke(new CountTask(primes, plan, 0, plan.chunks(), done)));
         }
         return new SieveOutput(list(primes, plan, input.sink()));
     }
@@ -52,6 +62,7 @@ public final class SieveForkJoin implements Kernel<SieveInput, SieveOutput> {
         int window = 2 * pool.getParallelism();
         ArrayDeque<ForkJoinTask<PrimeBuffer>> inFlight = new ArrayDeque<>();
         long next = 0;
+        long emitted = 0;
         long count = 0;
         try {
             while (next < plan.chunks() || !inFlight.isEmpty()) {
@@ -66,6 +77,8 @@ public final class SieveForkJoin implements Kernel<SieveInput, SieveOutput> {
                 PrimeBuffer buffer = inFlight.poll().join();
                 buffer.emitTo(sink);
                 count += buffer.count();
+                done.addAndGet(plan.hi(emitted) - plan.lo(emitted) + 1); // chunks are emitted in order
+                emitted++;
             }
         } finally {
             inFlight.forEach(t -> t.cancel(true));
@@ -105,23 +118,27 @@ public final class SieveForkJoin implements Kernel<SieveInput, SieveOutput> {
         private final Plan plan;
         private final long first;
         private final long last;
+        private final AtomicLong done;
 
-        CountTask(SievingPrimes primes, Plan plan, long first, long last) {
+        CountTask(SievingPrimes primes, Plan plan, long first, long last, AtomicLong done) {
             this.primes = primes;
             this.plan = plan;
             this.first = first;
             this.last = last;
+            this.done = done;
         }
 
         @Override
         protected Long compute() {
             if (last - first == 1) {
-                return new SegmentSieve(primes).count(plan.lo(first), plan.hi(first));
+                long n = new SegmentSieve(primes).count(plan.lo(first), plan.hi(first));
+                done.addAndGet(plan.hi(first) - plan.lo(first) + 1); // once per chunk of millions of numbers
+                return n;
             }
             long mid = (first + last) >>> 1;
-            CountTask right = new CountTask(primes, plan, mid, last);
+            CountTask right = new CountTask(primes, plan, mid, last, done);
             right.fork();
-            long left = new CountTask(primes, plan, first, mid).compute();
+            long left = new CountTask(primes, plan, first, mid, done).compute();
             return left + right.join();
         }
     }

@@ -1,6 +1,8 @@
 package io.gpulab.cpu.process;
 
 import io.gpulab.api.BackendException;
+import io.gpulab.cpu.seq.BlurPath;
+import io.gpulab.cpu.seq.BlurSeq;
 import io.gpulab.images.Image;
 import io.gpulab.tasks.BlurInput;
 import io.gpulab.tasks.BlurOutput;
@@ -12,7 +14,8 @@ import java.util.List;
  * worker maps its band plus {@code r} halo rows above and below (fewer at the true image edges, where the halo
  * does not exist and {@code BlurSeq.blur} then replicates the edge exactly as on the whole image), blurs that
  * sub-image and writes only the band's own rows into the shared output file. Since every output row depends only on
- * input rows within {@code r} of it, the result equals seq bit for bit.
+ * input rows within {@code r} of it, the result equals seq bit for bit on the same path: the parent chooses the blur
+ * path once per call ({@link BlurPath#choose}) and every band takes it.
  */
 final class BlurProcess extends ProcessKernel<BlurInput, BlurOutput> {
 
@@ -40,6 +43,7 @@ final class BlurProcess extends ProcessKernel<BlurInput, BlurOutput> {
         if (images.isEmpty()) {
             return new BlurOutput(out);
         }
+        boolean vector = BlurPath.choose(BlurSeq.work(images, w.length));
         int bands = shardCount(rows, MIN_BAND_ROWS, rows);
         int bandRows = (int) Math.max(1, (rows + bands - 1) / bands);
         try (SharedFile src = SharedFile.create("blur-in", total);
@@ -57,7 +61,8 @@ final class BlurProcess extends ProcessKernel<BlurInput, BlurOutput> {
                     int haloEnd = Math.min(img.height(), y1 + r);
                     shards.add(new Shard("image " + i + " rows [" + y0 + ", " + y1 + ")", WorkerTasks.blur(
                             src.path(), base + (long) haloTop * rowBytes, img.width(), haloEnd - haloTop,
-                            img.channels(), y0 - haloTop, y1 - y0, dst.path(), base + (long) y0 * rowBytes, w)));
+                            img.channels(), y0 - haloTop, y1 - y0, dst.path(), base + (long) y0 * rowBytes, w,
+                            vector)));
                     keeps.add(y1 - y0);
                 }
                 base += img.pixels().length;

@@ -1,0 +1,2 @@
+/** Tests of the task API: option checks. */
+package io.gpulab.api;
