@@ -1,6 +1,7 @@
 package io.gpulab.cpu.forkjoin;
 
 import io.gpulab.api.Kernel;
+import io.gpulab.cpu.seq.BlurPath;
 import io.gpulab.cpu.seq.BlurSeq;
 import io.gpulab.images.Image;
 import io.gpulab.tasks.BlurInput;
@@ -22,7 +23,8 @@ import java.util.concurrent.ForkJoinTask;
  * computed twice: a band widens its {@code r} halo rows above and below again (a copy, no filtering), and within a
  * strip the column pass also runs over the {@code r} halo columns on each side of each segment (BlurSeq does that too,
  * so a strip edge adds nothing beyond it). No output sample is filtered by two tasks. Every tile computes exactly the
- * operations {@code seq} computes for those pixels, so there is no seam at a tile edge.
+ * operations {@code seq} computes for those pixels, so there is no seam at a tile edge. The blur path is chosen once
+ * per call ({@link BlurPath#choose}) and every tile takes it, so the result is seq's on that path, bit for bit.
  */
 public final class BlurForkJoin implements Kernel<BlurInput, BlurOutput> {
 
@@ -46,6 +48,7 @@ public final class BlurForkJoin implements Kernel<BlurInput, BlurOutput> {
         }
         long wanted = (long) TASKS_PER_THREAD * pool.getParallelism();
         int bandsWanted = (int) Math.max(1, Math.min(Integer.MAX_VALUE, ceilDiv(wanted, Math.max(1, strips))));
+        boolean vector = BlurPath.choose(BlurSeq.work(images, w.length));
         BlurMerge merge = new BlurMerge(input);
         List<ForkJoinTask<?>> tasks = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
@@ -59,7 +62,7 @@ public final class BlurForkJoin implements Kernel<BlurInput, BlurOutput> {
                 for (int x0 = 0; x0 < img.width(); x0 += strip) {
                     int xs = x0;
                     int xe = Math.min(img.width(), x0 + strip);
-                    tasks.add(ForkJoinTask.adapt(() -> BlurSeq.blurTile(img, w, y0, y1, xs, xe, dst)));
+                    tasks.add(ForkJoinTask.adapt(() -> BlurSeq.blurTile(img, w, y0, y1, xs, xe, dst, vector)));
                 }
             }
         }

@@ -2,6 +2,7 @@ package io.gpulab.gpu.cuda;
 
 import io.gpulab.api.Availability;
 import io.gpulab.api.Backend;
+import io.gpulab.api.BackendOptionKey;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.DeviceInfo;
@@ -72,5 +73,12 @@ public final class CudaProvider extends SelfTestedProvider {
         }
         int ordinal = CudaDevices.ordinal(options.device(), a.devices().size());
         return new GpuBackend(new CudaRuntime(ordinal, deviceOptions));
+    }
+
+    /** Returns {@code cuda.maxChunkBytes}, the most bytes one device buffer of a split input may use. */
+    @Override
+    public List<BackendOptionKey> optionKeys() {
+        return List.of(new BackendOptionKey(CudaBackend.MAX_CHUNK, "the most bytes one device buffer of a split "
+                + "input may use, at least 1024; default 512 MiB"));
     }
 }
