@@ -75,10 +75,9 @@ public final class CudaProvider extends SelfTestedProvider {
         return new GpuBackend(new CudaRuntime(ordinal, deviceOptions));
     }
 
-    /** Returns {@code cuda.maxChunkBytes}, the most bytes one device buffer of a split input may use. */
+    /** Returns the device option keys both GPU runtimes take ({@link DeviceOptions#KEYS}). */
     @Override
     public List<BackendOptionKey> optionKeys() {
-        return List.of(new BackendOptionKey(CudaBackend.MAX_CHUNK, "the most bytes one device buffer of a split "
-                + "input may use, at least 1024; default 512 MiB"));
+        return DeviceOptions.optionKeys();
     }
 }

@@ -1,8 +1,11 @@
 package io.gpulab.gpu.device;
 
+import io.gpulab.api.BackendOptionKey;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.InvalidOptionException;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -16,14 +19,17 @@ public record DeviceOptions(long maxBufferBytes) {
 
     /** The key capping the bytes of one device buffer; tests set it small to exercise the splitting. */
     public static final String MAX_BUFFER_BYTES = "device.maxBufferBytes";
-    /**
-     * Every key the GPU runtimes accept, with what its value means: the one place a provider's declaration of its
-     * option keys reads.
-     */
+    /** Every key the GPU runtimes accept, with what its value means; both providers declare them. */
     public static final Map<String, String> KEYS = Map.of(MAX_BUFFER_BYTES, "the most bytes one device buffer may "
             + "hold, at least 1024, so that inputs split into more launches or bands; default: the runtime's limit");
     /** The smallest cap accepted: below it not even a sieve segment's bitmap would fit. */
     public static final long MIN_BUFFER_BYTES = 1024;
+
+    /** Returns {@link #KEYS} as the option keys a GPU provider declares ({@code BackendProvider.optionKeys}). */
+    public static List<BackendOptionKey> optionKeys() {
+        return new TreeMap<>(KEYS).entrySet().stream().map(e -> new BackendOptionKey(e.getKey(), e.getValue()))
+                .toList();
+    }
 
     /**
      * Reads the device options of a backend.

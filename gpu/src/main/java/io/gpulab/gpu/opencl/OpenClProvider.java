@@ -2,6 +2,7 @@ package io.gpulab.gpu.opencl;
 
 import io.gpulab.api.Availability;
 import io.gpulab.api.Backend;
+import io.gpulab.api.BackendOptionKey;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.DeviceInfo;
@@ -82,6 +83,12 @@ public final class OpenClProvider extends SelfTestedProvider {
             throw new BackendUnavailableException("OpenCL error opening " + options.device() + ": "
                     + SelfTest.oneLine(e), e);
         }
+    }
+
+    /** Returns the device option keys both GPU runtimes take ({@link DeviceOptions#KEYS}). */
+    @Override
+    public List<BackendOptionKey> optionKeys() {
+        return DeviceOptions.optionKeys();
     }
 
     /**
