@@ -20,15 +20,14 @@ import java.util.Map;
  * into bytes.
  *
  * <p>Decomposition: each image is cut into the task's horizontal bands ({@link BlurShards}, sized by
- * {@link BlurBands}) so that the largest buffer, the
- * float row-pass output of the band and its halo, stays within the device's per-buffer budget and the row pass's
- * grid within the device's second-dimension limit (65535 blocks on CUDA); usually one band covers the image.
- * Row-pass work-groups are {@value #TILE} x 1 pixels, column-pass groups {@value #COL} x {@value #COL}, each staging
- * its inputs in a local-memory tile for radii up to {@value #LOCAL_RADIUS}. Traffic: the 2r + 1 float weights once
- * per run; per band, its source rows with halo up and its output rows down, as interleaved 8-bit samples through
- * the off-heap staging buffers, the output rows copied from there into the task's merge ({@link BlurMerge}); the
- * float intermediate never leaves the device. The buffers are kept across runs
- * and grow when an image needs more.
+ * {@link BlurBands}) so that the largest buffer, the float row-pass output of the band and its halo, stays within the
+ * device's per-buffer budget and the row pass's grid within the device's second-dimension limit (65535 blocks on
+ * CUDA); usually one band covers the image. Row-pass work-groups are {@value #TILE} x 1 pixels, column-pass groups
+ * {@value #COL} x {@value #COL}, each staging its inputs in a local-memory tile for radii up to
+ * {@value #LOCAL_RADIUS}. Traffic: the 2r + 1 float weights once per run; per band, its source rows with halo up and
+ * its output rows down, as interleaved 8-bit samples through the off-heap staging buffers, the output rows copied
+ * from there into the task's merge ({@link BlurMerge}); the float intermediate never leaves the device. The buffers
+ * are kept across runs and grow when an image needs more.
  */
 public final class BlurGpu extends GpuKernel<BlurInput, BlurOutput> {
 
@@ -120,6 +119,7 @@ public final class BlurGpu extends GpuKernel<BlurInput, BlurOutput> {
             dst.download(0, outBytes);
             device.sync();
             dst.host().get(result, (int) (line * b.outRow0()), (int) outBytes);
+            workDone((long) width * b.outRows());
         }
         if (bands.size() > 1) {
             event("blur image " + index + " (" + img + ") split into " + bands.size() + " bands of at most "

@@ -1,11 +1,12 @@
 package io.gpulab.gpu;
 
 import io.gpulab.api.Backend;
-import io.gpulab.api.BackendException;
 import io.gpulab.api.Kernel;
+import io.gpulab.api.Phase;
 import io.gpulab.api.Task;
+import io.gpulab.api.spi.KernelRegistry;
 import io.gpulab.gpu.device.Device;
-import io.gpulab.tasks.SieveInput;
+import io.gpulab.tasks.Tasks;
 import java.util.Map;
 
 /**
@@ -16,10 +17,23 @@ import java.util.Map;
 public final class GpuBackend implements Backend {
 
     private final Device device;
+    private final KernelRegistry<GpuBackend> kernels;
 
     /** Creates the backend over an opened device, which it closes. */
     public GpuBackend(Device device) {
         this.device = device;
+        this.kernels = kernels(device.runtime());
+    }
+
+    /**
+     * Returns the tasks the GPU backends run and how each one's kernel is built, the same for every runtime; a
+     * provider declares its tasks from it.
+     */
+    public static KernelRegistry<GpuBackend> kernels(String runtime) {
+        return new KernelRegistry<GpuBackend>(runtime)
+                .add(Tasks.BLUR, (b, in) -> new BlurGpu(b.device))
+                .add(Tasks.SHA256, (b, in) -> new Sha256Gpu(b.device))
+                .add(Tasks.SIEVE, (b, in) -> new SieveGpu(b.device, in));
     }
 
     @Override
@@ -34,21 +48,12 @@ public final class GpuBackend implements Backend {
 
     /** Returns the kernel of the task; programs are built or modules loaded here, outside any timing. */
     @Override
-    @SuppressWarnings("unchecked")
     public <I, O> Kernel<I, O> prepare(Task<I, O> task, I input) {
-        return device.guard("prepare " + task.id(), () -> {
-            Kernel<?, ?> k = switch (task.id()) {
-                case "sieve" -> new SieveGpu(device, (SieveInput) input);
-                case "sha256" -> new Sha256Gpu(device);
-                case "blur" -> new BlurGpu(device);
-                default -> throw new BackendException("backend " + id() + " does not run task " + task.id());
-            };
-            return (Kernel<I, O>) k;
-        });
+        return device.guard("prepare " + task.id(), () -> kernels.prepare(this, task, input));
     }
 
     @Override
-    public Map<String, Double> setupPhases() {
+    public Map<Phase, Double> setupPhases() {
         return device.setupPhases();
     }
 

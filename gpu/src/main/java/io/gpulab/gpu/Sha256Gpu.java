@@ -23,20 +23,20 @@ import java.util.Map;
  * hashing; on a CPU device each work-item of the one-block kernel hashes {@value #CPU_LANES} messages in vector
  * types, since PoCL's own vectorization across work-items picks only 4 lanes there); each work-item folds its final
  * digests into four 64-bit lanes ({@link Sha256Fold}), each work-group of {@link #group()} work-items sums its
- * lanes in local memory and writes one 32-byte partial fold. The batch is cut into the task's shards ({@link Sha256Shards}) of at
- * most {@link Sha256Batches#MAX_PER_LAUNCH} messages, one launch each, and merged by {@link Sha256Merge}. The launches
- * of a round ({@link LaunchRounds}) go back to back, each
- * writing its partial folds at its own offset of one buffer, so the device never waits for the host between them;
- * the round's partial folds are downloaded once and added on the host (at the default sizes a batch of 10^7
- * messages is one round of ten launches and 1.2 MB of partial folds).
+ * lanes in local memory and writes one 32-byte partial fold. The batch is cut into the task's shards
+ * ({@link Sha256Shards}) of at most {@link Sha256Batches#MAX_PER_LAUNCH} messages, one launch each, and merged by
+ * {@link Sha256Merge}. The launches of a round ({@link LaunchRounds}) go back to back, each writing its partial
+ * folds at its own offset of one buffer, so the device never waits for the host between them; the round's partial
+ * folds are downloaded once and added on the host (at the default sizes a batch of 10^7 messages is one round of
+ * ten launches and 1.2 MB of partial folds).
  *
  * <p>Given messages are written straight into the off-heap staging buffer, end to end, with 64-bit offsets and
  * 32-bit lengths, and each launch downloads its 32-byte digests into the merge, which folds them at the end. Their
- * launches are cut by bytes ({@link Sha256Batches#split}), since a device buffer's limit binds them, not work. Launches
- * hold at most {@link Sha256Batches#MAX_PER_LAUNCH} messages, and every buffer stays within the device's per-buffer
- * budget ({@link Sha256Batches}); one message larger than the budget is a
- * {@link io.gpulab.api.DeviceOutOfMemoryException}. The synthetic kernel is compiled for its group size
- * ({@code SHA256_GROUP}): {@value #SYNTHETIC_GROUP}, or the largest power of two the device allows for it when less.
+ * launches are cut by bytes ({@link Sha256Batches#split}), since a device buffer's limit binds them, not work:
+ * launches hold at most {@link Sha256Batches#MAX_PER_LAUNCH} messages, and every buffer stays within the device's
+ * per-buffer budget; one message larger than the budget is a {@link io.gpulab.api.DeviceOutOfMemoryException}. The
+ * synthetic kernel is compiled for its group size ({@code SHA256_GROUP}): {@value #SYNTHETIC_GROUP}, or the largest
+ * power of two the device allows for it when less.
  */
 public final class Sha256Gpu extends GpuKernel<Sha256Input, Sha256Output> {
 
@@ -142,6 +142,7 @@ public final class Sha256Gpu extends GpuKernel<Sha256Input, Sha256Output> {
                     int at = (int) (k * launchBytes / 8) + 4 * g;
                     merge.addLanes(lanes.get(at), lanes.get(at + 1), lanes.get(at + 2), lanes.get(at + 3));
                 }
+                workDone((long) (shards.to(first + k) - shards.from(first + k)) * s.iterations());
             }
         }
         return s.count() == 0 ? 0 : shards.count();
@@ -178,6 +179,7 @@ public final class Sha256Gpu extends GpuKernel<Sha256Input, Sha256Output> {
             out.download(0, 32L * n);
             device.sync();
             out.host().get(digests, 32 * range[0], 32 * n);
+            workDone(n);
         }
         return launches.size();
     }

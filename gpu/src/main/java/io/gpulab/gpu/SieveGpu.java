@@ -19,22 +19,21 @@ import java.util.Map;
  * with local atomics, or by one work-item with plain ORs where {@link Device#serialSieveCrossing} says so.
  *
  * <p>Decomposition: the range is cut into the task's shards ({@link SieveShards}, merged by {@link SieveMerge}), one
- * launch each, on the edges of the segments of odd numbers ({@link SievePlan}) of the whole range; a launch covers at
- * most
- * {@value #MAX_SEGMENTS_PER_LAUNCH} segments and at most {@value #PRIME_VISITS_PER_LAUNCH} sieving-prime visits
- * (the kernel visits every sieving prime past its 4113 carried ones in every chunk), so that a launch stays far below
- * a display GPU's watchdog (about 2 s) at any range up to 10^18, where 50.8 million sieving primes leave 10
- * segments per launch;
- * and fewer when the count (and, for listing, bitmap) buffers would exceed the device's per-buffer budget. The
+ * launch each, on the segment edges of the whole range ({@link SievePlan}). A launch covers at most
+ * {@value #MAX_SEGMENTS_PER_LAUNCH} segments and at most {@value #PRIME_VISITS_PER_LAUNCH} sieving-prime visits (the
+ * kernel visits every sieving prime past its 4113 carried ones in every chunk), so that it stays far below a display
+ * GPU's watchdog (about 2 s) at any range up to 10^18, where 50.8 million sieving primes leave 10 segments per
+ * launch; fewer when the count (and, for listing, bitmap) buffers would exceed the device's per-buffer budget. The
  * prime 2 is counted on the host.
  *
  * <p>Host/device traffic: the odd sieving primes up to sqrt(to) are computed on the host and uploaded in
- * {@code prepare} (4 bytes each; one buffer, so more than the budget is a {@link DeviceOutOfMemoryException}),
- * never inside a timed run unless a run needs more primes than the prepared input, or the device lost them (a
- * CUDA context re-created after a sticky error). Counting runs put the launches of a round back to back, each
- * writing its 32-bit segment counts at its own offset of one buffer ({@link LaunchRounds}), and download the
- * round's counts once; listing downloads each launch's counts and segment bitmaps (bit set = prime), and the
- * host emits the primes in ascending order. Buffers are kept across runs, growing when a run needs more.
+ * {@code prepare}, never inside a timed run unless a run needs more primes than the prepared input, or the device
+ * lost them (a CUDA context re-created after a sticky error). They take 4 bytes each (about 200 MB at 10^18) in one
+ * buffer every launch reads whole, so they are bounded by the runtime's {@link Device#tableLimit}, not by the budget
+ * work is split by, and more is a {@link DeviceOutOfMemoryException}. Counting runs put the launches of a round back
+ * to back, each writing its 32-bit segment counts at its own offset of one buffer ({@link LaunchRounds}), and
+ * download the round's counts once; listing downloads each launch's counts and segment bitmaps (bit set = prime),
+ * and the host emits the primes in ascending order. Buffers are kept across runs, growing when a run needs more.
  */
 public final class SieveGpu extends GpuKernel<SieveInput, SieveOutput> {
 
@@ -69,8 +68,13 @@ public final class SieveGpu extends GpuKernel<SieveInput, SieveOutput> {
         this.primes = device.buffer("sieving primes", DeviceBuffer.Access.IN);
         this.counts = device.buffer("segment counts", DeviceBuffer.Access.OUT);
         this.bitmaps = device.buffer("segment bitmaps", DeviceBuffer.Access.OUT);
-        ensurePrimes(SievePlan.of(input.from(), input.to(), BITS).sievingLimit());
-        device.sync();
+        try {
+            ensurePrimes(SievePlan.of(input.from(), input.to(), BITS).sievingLimit());
+            device.sync();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /** Returns the segments one launch may cover when {@code nprimes} sieving primes apply. */
@@ -137,6 +141,7 @@ public final class SieveGpu extends GpuKernel<SieveInput, SieveOutput> {
                     n += Integer.toUnsignedLong(c.getInt(4 * (perLaunch * k + s)));
                 }
                 merge.add(n);
+                workDone(shards.to(first + k) - shards.from(first + k) + 1);
             }
         }
         return rounds + " download round(s)";
@@ -172,6 +177,7 @@ public final class SieveGpu extends GpuKernel<SieveInput, SieveOutput> {
                 plan.emit(0, words, n, counting);
                 return emitted[0];
             });
+            workDone(shards.to(i) - shards.from(i) + 1);
         }
         return "listed launch by launch";
     }
@@ -193,9 +199,9 @@ public final class SieveGpu extends GpuKernel<SieveInput, SieveOutput> {
         int n = table.cover(limit, found -> { });
         int[] all = table.primes();
         long bytes = 4L * all.length;
-        if (bytes > device.budget()) {
+        if (bytes > device.tableLimit()) {
             throw new DeviceOutOfMemoryException("the " + all.length + " sieving primes up to " + limit, bytes,
-                    device.budget());
+                    device.tableLimit());
         }
         boolean lost = primes.ensure(bytes);
         if (lost || primesOnDevice != all.length) {

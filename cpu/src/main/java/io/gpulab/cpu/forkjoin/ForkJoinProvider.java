@@ -15,7 +15,7 @@ public final class ForkJoinProvider extends SelfTestedProvider {
 
     /** Creates the provider; starts no thread. */
     public ForkJoinProvider() {
-        super("forkjoin");
+        super("forkjoin", ForkJoinBackend.KERNELS);
     }
 
     /** Self-tests a backend with the default thread count, one per available processor. */

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts primes on a ForkJoinPool: the range is cut into the task's shards ({@link SieveShards}) of whole 256 KiB
- * segments (about 8 per thread, so that uneven progress evens out), each shard is sieved by a task with its own {@link SegmentSieve}, and
+ * segments (about 8 per thread, so that uneven progress evens out), each shard is sieved by a task with its own
+ * {@link SegmentSieve}, and
  * all tasks share the sieving primes, computed once per run. Counting sums the chunk counts through a recursive
  * split; listing keeps at most 2 chunks per thread in flight, each collected into a {@link PrimeBuffer}, and hands
  * them to the sink on the calling thread in ascending order, so the sink sees one thread and sorted primes.
@@ -77,12 +78,12 @@ public final class SieveForkJoin implements Kernel<SieveInput, SieveOutput> {
                     }));
                 }
                 PrimeBuffer buffer = inFlight.poll().join();
-                merge.list(merged, buffer.count(), sink -> {
+                long shard = merged++;
+                merge.list(shard, buffer.count(), sink -> {
                     buffer.emitTo(sink);
                     return buffer.count();
                 });
-                done.addAndGet(shards.to(merged) - shards.from(merged) + 1); // shards are emitted in order
-                merged++;
+                done.addAndGet(shards.to(shard) - shards.from(shard) + 1); // shards are merged in order
             }
         } finally {
             inFlight.forEach(t -> t.cancel(true));

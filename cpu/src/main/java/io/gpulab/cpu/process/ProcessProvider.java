@@ -3,6 +3,7 @@ package io.gpulab.cpu.process;
 import io.gpulab.api.Availability;
 import io.gpulab.api.Backend;
 import io.gpulab.api.BackendException;
+import io.gpulab.api.BackendOptionKey;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.DeviceInfo;
@@ -18,7 +19,7 @@ public final class ProcessProvider extends SelfTestedProvider {
 
     /** Creates the provider; starts no process. */
     public ProcessProvider() {
-        super("process");
+        super("process", ProcessBackend.KERNELS);
     }
 
     /**
@@ -28,11 +29,23 @@ public final class ProcessProvider extends SelfTestedProvider {
     @Override
     protected Availability probeOnce() {
         BackendOptions one = new BackendOptions(null, 0, 1, Duration.ofMinutes(1), Map.of());
+        return selfTest(new ProcessBackend(one), devices());
+    }
+
+    private static List<DeviceInfo> devices() {
         int workers = Runtime.getRuntime().availableProcessors();
         Map<String, String> props = CpuInfo.properties(workers);
         props.put("blur path", BlurSeq.simd());
-        DeviceInfo cpu = new DeviceInfo("process", CpuInfo.modelName() + ", " + workers + " worker JVMs", props);
-        return selfTest(new ProcessBackend(one), List.of(cpu));
+        return List.of(new DeviceInfo("process", CpuInfo.modelName() + ", " + workers + " worker JVMs", props));
+    }
+
+    /**
+     * Opens the backend for use; when no probe has run yet, self-tests this very worker pool instead of starting a
+     * one-worker pool for a probe first, so that {@code gpulab run --backend process} starts its workers once.
+     */
+    @Override
+    public Backend openAvailable(BackendOptions options) {
+        return probed() ? super.openAvailable(options) : openSelfTested(new ProcessBackend(options), devices());
     }
 
     /**
@@ -44,5 +57,11 @@ public final class ProcessProvider extends SelfTestedProvider {
     @Override
     public Backend open(BackendOptions options) {
         return new ProcessBackend(options);
+    }
+
+    /** Returns {@code process.workerHeap}, {@code process.shards} and the test-only {@code process.fault}. */
+    @Override
+    public List<BackendOptionKey> optionKeys() {
+        return ProcessBackend.OPTION_KEYS;
     }
 }

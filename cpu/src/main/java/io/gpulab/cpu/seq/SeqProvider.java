@@ -14,7 +14,7 @@ public final class SeqProvider extends SelfTestedProvider {
 
     /** Creates the provider; touches nothing. */
     public SeqProvider() {
-        super("seq");
+        super("seq", SeqBackend.KERNELS);
     }
 
     /** Self-tests a fresh backend on the one CPU thread it uses. */

@@ -121,7 +121,7 @@ class SelfTestedProviderTest {
         private final Supplier<Availability> probe;
 
         TestProvider(Supplier<Availability> probe) {
-            super("test");
+            super("test", SeqBackend.KERNELS);
             this.probe = probe;
         }
 

@@ -2,8 +2,8 @@ package io.gpulab.gpu.cuda;
 
 import io.gpulab.api.BackendException;
 import io.gpulab.api.DeviceOutOfMemoryException;
+import io.gpulab.api.Phase;
 import io.gpulab.gpu.device.DeviceBuffer;
-import io.gpulab.gpu.device.Phases;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import jcuda.CudaException;
@@ -97,7 +97,7 @@ final class CudaBuffer implements DeviceBuffer {
     @Override
     public void upload(long bytes) {
         if (bytes > 0) {
-            runtime.timed(Phases.UPLOAD, () -> JCudaDriver.cuMemcpyHtoDAsync(device, host, bytes,
+            runtime.timed(Phase.UPLOAD, () -> JCudaDriver.cuMemcpyHtoDAsync(device, host, bytes,
                     runtime.context().stream()));
         }
     }
@@ -105,7 +105,7 @@ final class CudaBuffer implements DeviceBuffer {
     @Override
     public void download(long offset, long bytes) {
         if (bytes > 0) {
-            runtime.timed(Phases.DOWNLOAD, () -> JCudaDriver.cuMemcpyDtoHAsync(host.withByteOffset(offset),
+            runtime.timed(Phase.DOWNLOAD, () -> JCudaDriver.cuMemcpyDtoHAsync(host.withByteOffset(offset),
                     device(offset), bytes, runtime.context().stream()));
         }
     }

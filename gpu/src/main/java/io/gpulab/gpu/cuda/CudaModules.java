@@ -2,6 +2,7 @@ package io.gpulab.gpu.cuda;
 
 import io.gpulab.api.BackendException;
 import io.gpulab.api.BackendUnavailableException;
+import io.gpulab.api.Phase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,25 +49,26 @@ final class CudaModules {
      * @param computeCapability the device's {@code major * 10 + minor}, the NVRTC target
      * @throws BackendUnavailableException when neither the PTX nor NVRTC can produce the module
      */
-    static CUmodule load(String module, int computeCapability, Map<String, Double> setupPhases) {
+    static CUmodule load(String module, int computeCapability, Map<Phase, Double> setupPhases) {
         byte[] fatbin = optionalResource(PTX + module + ".fatbin");
         if (fatbin != null) {
             long tf = System.nanoTime();
             try {
                 CUmodule m = new CUmodule();
                 JCudaDriver.cuModuleLoadFatBinary(m, fatbin);
-                setupPhases.merge("module-load", (System.nanoTime() - tf) / 1e9, Double::sum);
+                setupPhases.merge(Phase.MODULE_LOAD, (System.nanoTime() - tf) / 1e9, Double::sum);
                 return m;
             } catch (CudaException e) {
-                // a driver older than the toolkit that built the fatbin may refuse it; the plain PTX path follows
-                setupPhases.merge("fatbin-refused", (System.nanoTime() - tf) / 1e9, Double::sum);
+                // a driver older than the toolkit that built the fatbin may refuse it; the plain PTX path follows,
+                // and the refused attempt counts as module loading
+                setupPhases.merge(Phase.MODULE_LOAD, (System.nanoTime() - tf) / 1e9, Double::sum);
             }
         }
         byte[] ptx = resource(PTX + module + ".ptx");
         long t0 = System.nanoTime();
         try {
             CUmodule m = loadPtx(module, ptx);
-            setupPhases.merge("module-load", (System.nanoTime() - t0) / 1e9, Double::sum);
+            setupPhases.merge(Phase.MODULE_LOAD, (System.nanoTime() - t0) / 1e9, Double::sum);
             return m;
         } catch (CudaException e) {
             if (CudaErrors.code(e) != CUresult.CUDA_ERROR_UNSUPPORTED_PTX_VERSION) {
@@ -78,10 +80,10 @@ final class CudaModules {
                 + CudaErrors.describe(CUresult.CUDA_ERROR_UNSUPPORTED_PTX_VERSION) + ")";
         long t1 = System.nanoTime();
         byte[] compiled = compileWithNvrtc(module, computeCapability, tooOld);
-        setupPhases.merge("nvrtc-compile", (System.nanoTime() - t1) / 1e9, Double::sum);
+        setupPhases.merge(Phase.NVRTC_COMPILE, (System.nanoTime() - t1) / 1e9, Double::sum);
         long t2 = System.nanoTime();
         CUmodule m = loadPtx(module, compiled);
-        setupPhases.merge("module-load", (System.nanoTime() - t2) / 1e9, Double::sum);
+        setupPhases.merge(Phase.MODULE_LOAD, (System.nanoTime() - t2) / 1e9, Double::sum);
         return m;
     }
 

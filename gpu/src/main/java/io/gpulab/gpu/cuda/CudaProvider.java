@@ -2,6 +2,7 @@ package io.gpulab.gpu.cuda;
 
 import io.gpulab.api.Availability;
 import io.gpulab.api.Backend;
+import io.gpulab.api.BackendOptionKey;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.DeviceInfo;
@@ -19,7 +20,7 @@ public final class CudaProvider extends SelfTestedProvider {
 
     /** Creates the provider; touches nothing. */
     public CudaProvider() {
-        super("cuda");
+        super("cuda", GpuBackend.kernels("cuda"));
     }
 
     /** Loads JCuda and the driver, lists the devices and runs the self-test on {@code cuda:0}. */
@@ -46,6 +47,17 @@ public final class CudaProvider extends SelfTestedProvider {
     }
 
     /**
+     * Checks the device options (usage errors come before any probe), then probes and opens.
+     *
+     * @throws io.gpulab.api.InvalidOptionException for an unknown {@code -X} key or a bad value
+     */
+    @Override
+    public Backend openAvailable(BackendOptions options) {
+        DeviceOptions.of(id(), options);
+        return super.openAvailable(options);
+    }
+
+    /**
      * Opens the backend on the device named in the options ({@code cuda:N}, default {@code cuda:0}) with the device
      * options of {@link DeviceOptions}, which are checked first.
      *
@@ -61,5 +73,11 @@ public final class CudaProvider extends SelfTestedProvider {
         }
         int ordinal = CudaDevices.ordinal(options.device(), a.devices().size());
         return new GpuBackend(new CudaRuntime(ordinal, deviceOptions));
+    }
+
+    /** Returns the device option keys both GPU runtimes take ({@link DeviceOptions#KEYS}). */
+    @Override
+    public List<BackendOptionKey> optionKeys() {
+        return DeviceOptions.optionKeys();
     }
 }

@@ -3,6 +3,7 @@ package io.gpulab.gpu.cuda;
 import io.gpulab.api.BackendException;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.DeviceInfo;
+import io.gpulab.api.Phase;
 import io.gpulab.gpu.device.Device;
 import io.gpulab.gpu.device.DeviceBuffer;
 import io.gpulab.gpu.device.DeviceFunction;
@@ -42,7 +43,7 @@ final class CudaRuntime implements Device {
      * @param start the event recorded before it
      * @param end the event recorded after it
      */
-    private record Timed(String phase, CUevent start, CUevent end) {
+    private record Timed(Phase phase, CUevent start, CUevent end) {
     }
 
     private final CudaContext context;
@@ -85,7 +86,12 @@ final class CudaRuntime implements Device {
 
     @Override
     public long budget() {
-        return options.cap(Math.max(1, Math.min(DEFAULT_LIMIT_MIB << 20, context.freeBytes() / 4)));
+        return options.cap(tableLimit());
+    }
+
+    @Override
+    public long tableLimit() {
+        return Math.max(1, Math.min(DEFAULT_LIMIT_MIB << 20, context.freeBytes() / 4));
     }
 
     @Override
@@ -166,12 +172,12 @@ final class CudaRuntime implements Device {
                 params[i] = Pointer.to(new float[] {(Float) v});
             }
         }
-        timed(Phases.KERNEL, () -> JCudaDriver.cuLaunchKernel(context.function(function.spec()), groupsX, groupsY, 1,
+        timed(Phase.KERNEL, () -> JCudaDriver.cuLaunchKernel(context.function(function.spec()), groupsX, groupsY, 1,
                 localX, localY, 1, 0, context.stream(), Pointer.to(params), null));
     }
 
     /** Enqueues a copy or launch between two events, which {@link #endRun} turns into its phase's seconds. */
-    void timed(String phase, Runnable enqueue) {
+    void timed(Phase phase, Runnable enqueue) {
         if (eventGeneration != context.generation()) {
             // events of a destroyed context are gone with it
             timed.clear();
@@ -211,7 +217,7 @@ final class CudaRuntime implements Device {
     }
 
     @Override
-    public Map<String, Double> endRun() {
+    public Map<Phase, Double> endRun() {
         sync();
         float[] ms = new float[1];
         for (Timed t : timed) {
@@ -230,7 +236,7 @@ final class CudaRuntime implements Device {
     }
 
     @Override
-    public Map<String, Double> setupPhases() {
+    public Map<Phase, Double> setupPhases() {
         return context.setupPhases();
     }
 

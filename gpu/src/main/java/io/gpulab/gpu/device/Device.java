@@ -1,5 +1,6 @@
 package io.gpulab.gpu.device;
 
+import io.gpulab.api.Phase;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -27,6 +28,13 @@ public interface Device extends AutoCloseable {
      * memory) lowered by the {@code device.maxBufferBytes} option; inputs are split to fit it.
      */
     long budget();
+
+    /**
+     * Returns the most bytes one buffer that cannot be split may hold (a table every launch reads whole, such as the
+     * sieving primes): the runtime's own limit, not lowered by {@code device.maxBufferBytes}, which only makes
+     * splittable work split.
+     */
+    long tableLimit();
 
     /** Returns the bytes a buffer argument's offset ({@link DeviceBuffer#at}) must be a multiple of. */
     long offsetAlignment();
@@ -77,7 +85,7 @@ public interface Device extends AutoCloseable {
     void beginRun();
 
     /** Waits for the queue and returns the device seconds of each phase since {@link #beginRun}. */
-    Map<String, Double> endRun();
+    Map<Phase, Double> endRun();
 
     /**
      * Runs device work, turning runtime failures into typed backend exceptions; a runtime whose context breaks for
@@ -86,7 +94,7 @@ public interface Device extends AutoCloseable {
     <T> T guard(String operation, Supplier<T> work);
 
     /** Returns the seconds of one-off setup phases so far (context creation, program build, module load). */
-    Map<String, Double> setupPhases();
+    Map<Phase, Double> setupPhases();
 
     /** Releases the queue or context. */
     @Override

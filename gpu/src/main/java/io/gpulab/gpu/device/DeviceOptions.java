@@ -1,8 +1,11 @@
 package io.gpulab.gpu.device;
 
+import io.gpulab.api.BackendOptionKey;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.InvalidOptionException;
-import java.util.Set;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -24,14 +27,23 @@ public record DeviceOptions(long maxBufferBytes, String sieveCrossing) {
      * devices, which run a group's items one after the other and pay several plain ORs for one atomic OR).
      */
     public static final String SIEVE_CROSSING = "sieve.crossing";
-    /** Every key the GPU runtimes accept. */
-    public static final Set<String> KEYS = Set.of(MAX_BUFFER_BYTES, SIEVE_CROSSING);
+    /** Every key the GPU runtimes accept, with what its value means; both providers declare them. */
+    public static final Map<String, String> KEYS = Map.of(MAX_BUFFER_BYTES, "the most bytes one device buffer may "
+            + "hold, at least 1024, so that inputs split into more launches or bands; default: the runtime's limit",
+            SIEVE_CROSSING, "how the sieve crosses off its larger primes: atomic (every work-item, local atomics) or "
+            + "serial (one work-item, plain ORs); default: serial on CPU devices, atomic on GPUs");
     /** The smallest cap accepted: below it not even a sieve segment's bitmap would fit. */
     public static final long MIN_BUFFER_BYTES = 1024;
 
     /** Creates options with a buffer cap (0 for none) and the device's default sieve crossing. */
     public DeviceOptions(long maxBufferBytes) {
         this(maxBufferBytes, null);
+    }
+
+    /** Returns {@link #KEYS} as the option keys a GPU provider declares ({@code BackendProvider.optionKeys}). */
+    public static List<BackendOptionKey> optionKeys() {
+        return new TreeMap<>(KEYS).entrySet().stream().map(e -> new BackendOptionKey(e.getKey(), e.getValue()))
+                .toList();
     }
 
     /**
@@ -42,9 +54,9 @@ public record DeviceOptions(long maxBufferBytes, String sieveCrossing) {
      */
     public static DeviceOptions of(String runtime, BackendOptions options) {
         for (String key : options.extra().keySet()) {
-            if (!KEYS.contains(key)) {
+            if (!KEYS.containsKey(key)) {
                 throw new InvalidOptionException("unknown " + runtime + " option " + key + "; known: "
-                        + new TreeSet<>(KEYS));
+                        + new TreeSet<>(KEYS.keySet()));
             }
         }
         String crossing = options.extra().get(SIEVE_CROSSING);

@@ -2,6 +2,7 @@ package io.gpulab.gpu.opencl;
 
 import io.gpulab.api.Availability;
 import io.gpulab.api.Backend;
+import io.gpulab.api.BackendOptionKey;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.DeviceInfo;
@@ -27,7 +28,7 @@ public final class OpenClProvider extends SelfTestedProvider {
 
     /** Creates the provider; touches nothing. */
     public OpenClProvider() {
-        super("opencl");
+        super("opencl", GpuBackend.kernels("opencl"));
     }
 
     /** Lists every platform and device, then runs the self-test on the default device. */
@@ -53,6 +54,17 @@ public final class OpenClProvider extends SelfTestedProvider {
     }
 
     /**
+     * Checks the device options (usage errors come before any probe), then probes and opens.
+     *
+     * @throws io.gpulab.api.InvalidOptionException for an unknown {@code -X} key or a bad value
+     */
+    @Override
+    public Backend openAvailable(BackendOptions options) {
+        DeviceOptions.of(id(), options);
+        return super.openAvailable(options);
+    }
+
+    /**
      * Opens the backend on {@code options.device()} ({@code opencl:P:D}, default device when null) with the device
      * options of {@link DeviceOptions}, which are checked first.
      *
@@ -71,6 +83,12 @@ public final class OpenClProvider extends SelfTestedProvider {
             throw new BackendUnavailableException("OpenCL error opening " + options.device() + ": "
                     + SelfTest.oneLine(e), e);
         }
+    }
+
+    /** Returns the device option keys both GPU runtimes take ({@link DeviceOptions#KEYS}). */
+    @Override
+    public List<BackendOptionKey> optionKeys() {
+        return DeviceOptions.optionKeys();
     }
 
     /**

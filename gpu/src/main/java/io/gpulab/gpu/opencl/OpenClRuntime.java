@@ -18,6 +18,7 @@ import static org.jocl.CL.clReleaseEvent;
 import static org.jocl.CL.clSetKernelArg;
 
 import io.gpulab.api.BackendException;
+import io.gpulab.api.Phase;
 import io.gpulab.gpu.device.Device;
 import io.gpulab.gpu.device.DeviceBuffer;
 import io.gpulab.gpu.device.DeviceFunction;
@@ -52,11 +53,12 @@ final class OpenClRuntime implements Device {
      * @param phase the phase
      * @param event the command's event
      */
-    private record Timed(String phase, cl_event event) {
+    private record Timed(Phase phase, cl_event event) {
     }
 
     private final OpenClContext context;
     private final cl_command_queue queue;
+    private final long limit;
     private final long budget;
     private final boolean serialSieveCrossing;
     private final Map<String, Double> compileSeconds = new LinkedHashMap<>();
@@ -68,7 +70,8 @@ final class OpenClRuntime implements Device {
     OpenClRuntime(OpenClDevice device, DeviceOptions options) {
         this.context = OpenClContext.of(device);
         this.queue = clCreateCommandQueue(context.context(), device.device(), CL_QUEUE_PROFILING_ENABLE, null);
-        this.budget = options.cap(Math.min(device.maxAllocBytes(), device.globalMemBytes() / 4));
+        this.limit = Math.min(device.maxAllocBytes(), device.globalMemBytes() / 4);
+        this.budget = options.cap(limit);
         this.serialSieveCrossing = options.serialSieveCrossing(!device.gpu());
     }
 
@@ -97,6 +100,11 @@ final class OpenClRuntime implements Device {
     @Override
     public long budget() {
         return budget;
+    }
+
+    @Override
+    public long tableLimit() {
+        return limit;
     }
 
     @Override
@@ -167,21 +175,21 @@ final class OpenClRuntime implements Device {
         long[] local = {localX, localY};
         cl_event e = new cl_event();
         clEnqueueNDRangeKernel(queue, f.kernel(), 2, null, global, local, 0, null, e);
-        events.add(new Timed(Phases.KERNEL, e));
+        events.add(new Timed(Phase.KERNEL, e));
     }
 
     /** Enqueues a non-blocking copy from off-heap host memory to the start of a buffer. */
     void write(cl_mem mem, Pointer host, long bytes) {
         cl_event e = new cl_event();
         clEnqueueWriteBuffer(queue, mem, CL_FALSE, 0, bytes, host, 0, null, e);
-        events.add(new Timed(Phases.UPLOAD, e));
+        events.add(new Timed(Phase.UPLOAD, e));
     }
 
     /** Enqueues a non-blocking copy from a buffer to off-heap host memory. */
     void read(cl_mem mem, long offset, Pointer host, long bytes) {
         cl_event e = new cl_event();
         clEnqueueReadBuffer(queue, mem, CL_FALSE, offset, bytes, host, 0, null, e);
-        events.add(new Timed(Phases.DOWNLOAD, e));
+        events.add(new Timed(Phase.DOWNLOAD, e));
     }
 
     @Override
@@ -197,7 +205,7 @@ final class OpenClRuntime implements Device {
     }
 
     @Override
-    public Map<String, Double> endRun() {
+    public Map<Phase, Double> endRun() {
         clFinish(queue);
         long[] start = new long[1];
         long[] end = new long[1];
@@ -226,8 +234,8 @@ final class OpenClRuntime implements Device {
      * when the build happened earlier in the process (the probe builds them all), since it is paid once.
      */
     @Override
-    public synchronized Map<String, Double> setupPhases() {
-        return Map.of("compile", compileSeconds.values().stream().mapToDouble(Double::doubleValue).sum());
+    public synchronized Map<Phase, Double> setupPhases() {
+        return Map.of(Phase.COMPILE, compileSeconds.values().stream().mapToDouble(Double::doubleValue).sum());
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.gpulab.gpu.device.KernelSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,14 @@ class CudaKernelSpecTest {
         assertEquals((BlurGpu.TILE + 2 * localRadius) * 4 * Float.BYTES, shared(ptx("blur"), "blur_rows", "tile"));
         assertEquals((BlurGpu.COL + 2 * localRadius) * BlurGpu.COL * 4 * Float.BYTES,
                 shared(ptx("blur"), "blur_cols", "tile"));
+    }
+
+    @Test
+    void theConstantsTheHostBuildsWithAreThoseOfTheShippedPtx() {
+        assertEquals(Integer.toString(SieveGpu.WORDS), CudaModules.defines("sieve").get("SIEVE_WORDS"));
+        assertEquals(Integer.toString(Sha256Gpu.SYNTHETIC_GROUP), CudaModules.defines("sha256").get("SHA256_GROUP"));
+        Map<String, String> blur = CudaModules.defines("blur");
+        BlurGpu.DEFINES.forEach((k, v) -> assertEquals(Integer.toString(v), blur.get(k), k));
     }
 
     private static String ptx(String module) {

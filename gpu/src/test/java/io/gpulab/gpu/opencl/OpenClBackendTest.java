@@ -11,8 +11,11 @@ import io.gpulab.api.BackendOptions;
 import io.gpulab.api.BackendProvider;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.DeviceInfo;
+import io.gpulab.api.InvalidOptionException;
 import io.gpulab.api.Kernel;
+import io.gpulab.api.Phase;
 import io.gpulab.conformance.RequireBackend;
+import io.gpulab.gpu.device.DeviceOptions;
 import io.gpulab.tasks.Sha256Input;
 import io.gpulab.tasks.Sha256Output;
 import io.gpulab.tasks.Tasks;
@@ -63,6 +66,17 @@ class OpenClBackendTest {
     }
 
     @Test
+    void unknownOrBadDeviceOptionsAreUsageErrors() {
+        BackendOptions d = BackendOptions.defaults();
+        for (Map<String, String> extra : List.of(Map.of("gpulab.opencl.maxAllocBytes", "4096"),
+                Map.of(DeviceOptions.MAX_BUFFER_BYTES, "lots"))) {
+            BackendOptions o = new BackendOptions(null, d.threads(), d.workers(), d.workerTimeout(), extra);
+            InvalidOptionException e = assertThrows(InvalidOptionException.class, () -> provider.open(o));
+            assertTrue(e.getMessage().contains(extra.keySet().iterator().next()), e.getMessage());
+        }
+    }
+
+    @Test
     void brokenSourceFailsWithItsBuildLog() {
         OpenClContext context = OpenClContext.of(OpenClDevices.defaultDevice());
         BackendException e = assertThrows(BackendException.class, () -> context.program("broken-test.cl",
@@ -82,10 +96,10 @@ class OpenClBackendTest {
         try (Backend b = provider.open(BackendOptions.defaults());
                 Kernel<Sha256Input, Sha256Output> k = b.prepare(Tasks.SHA256, in)) {
             k.run(in);
-            Map<String, Double> phases = k.phases();
-            assertEquals(List.of("upload", "kernel", "download"), List.copyOf(phases.keySet()));
+            Map<Phase, Double> phases = k.phases();
+            assertEquals(List.of(Phase.UPLOAD, Phase.KERNEL, Phase.DOWNLOAD), List.copyOf(phases.keySet()));
             phases.forEach((name, s) -> assertTrue(s > 0, "phase " + name + " = " + s));
-            assertTrue(b.setupPhases().get("compile") > 0, "compile phase " + b.setupPhases());
+            assertTrue(b.setupPhases().get(Phase.COMPILE) > 0, "compile phase " + b.setupPhases());
         }
     }
 }
