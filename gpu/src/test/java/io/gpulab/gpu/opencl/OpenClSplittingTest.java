@@ -89,10 +89,10 @@ class OpenClSplittingTest {
 
     @Test
     void sievingPrimesBeyondTheCapAreOneTableNotSplitWork() {
-        // 78,497 odd sieving primes (314 KB) under a 64 KiB cap: the cap splits the listing launches (four 16 KiB
+        // 78,497 odd sieving primes (314 KB) under a 256 KiB cap: the cap splits the listing launches (two 128 KiB
         // segment bitmaps each), never the table every launch reads
         SieveInput in = new SieveInput(1_000_000_000_000L, 1_000_000_000_000L + 5_000_000, p -> { });
-        assertSplitAndEqual(64 << 10, Tasks.SIEVE, in, "sieve listing near 10^12");
+        assertSplitAndEqual(256 << 10, Tasks.SIEVE, in, "sieve listing near 10^12");
     }
 
     @Test
