@@ -2,7 +2,6 @@ package io.gpulab.cli;
 
 import io.gpulab.api.Availability;
 import io.gpulab.api.BackendProvider;
-import io.gpulab.api.Backends;
 import io.gpulab.api.DeviceInfo;
 import io.gpulab.tasks.SelfTest;
 import java.io.PrintWriter;
@@ -33,7 +32,7 @@ final class BackendsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Map<String, Object>> list = new ArrayList<>();
-        for (BackendProvider p : Backends.all()) {
+        for (BackendProvider p : AbsentBackends.withAbsent()) {
             list.add(describe(p));
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -30,6 +30,7 @@ abstract class RunBase implements Callable<Integer> {
     public final Integer call() throws Exception {
         options.validate();
         validate();
+        AbsentBackends.check(options.backend);
         checkDevice(options.backend, options.device);
         try (Backend backend = Backends.open(options.backend, options.backendOptions());
                 Verifier verifier = new Verifier(options.verify)) {
