@@ -177,6 +177,16 @@ final class SparkBackend implements Backend {
         return Math.max(0, sc.statusTracker().getExecutorInfos().length - 1);
     }
 
+    /** Returns the runner of shards on this cluster. */
+    SparkJobs jobs() {
+        return jobs;
+    }
+
+    /** Returns the Spark context, for the status of running jobs. */
+    JavaSparkContext context() {
+        return sc;
+    }
+
     @Override
     public String id() {
         return "spark";
