@@ -3,7 +3,7 @@ package io.gpulab.cli;
 import io.gpulab.api.Availability;
 import io.gpulab.api.BackendProvider;
 import io.gpulab.api.DeviceInfo;
-import io.gpulab.tasks.SelfTest;
+import io.gpulab.api.spi.SelfTest;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -8,7 +8,7 @@ import io.gpulab.api.Backends;
 import io.gpulab.api.Size;
 import io.gpulab.api.Task;
 import io.gpulab.api.Verdict;
-import io.gpulab.tasks.SelfTest;
+import io.gpulab.api.spi.SelfTest;
 import io.gpulab.tasks.Tasks;
 import java.io.PrintWriter;
 import java.util.ArrayList;

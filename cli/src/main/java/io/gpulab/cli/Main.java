@@ -3,7 +3,7 @@ package io.gpulab.cli;
 import io.gpulab.api.BackendException;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.InvalidOptionException;
-import io.gpulab.tasks.SelfTest;
+import io.gpulab.api.spi.SelfTest;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;

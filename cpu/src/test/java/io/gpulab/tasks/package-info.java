@@ -1,2 +1,2 @@
-/** Tests of the task-side helpers shared by every backend: the cached, self-tested provider probe. */
+/** Tests of the fold of a SHA-256 batch against the seq digests it sums. */
 package io.gpulab.tasks;

@@ -1,5 +1,6 @@
 package io.gpulab.gpu;
 
+import io.gpulab.cpu.sieve.SievingPrimes;
 import java.util.Arrays;
 import java.util.function.Consumer;
 

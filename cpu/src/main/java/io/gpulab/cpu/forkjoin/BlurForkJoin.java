@@ -4,7 +4,9 @@ import io.gpulab.api.Kernel;
 import io.gpulab.cpu.seq.BlurSeq;
 import io.gpulab.images.Image;
 import io.gpulab.tasks.BlurInput;
+import io.gpulab.tasks.BlurMerge;
 import io.gpulab.tasks.BlurOutput;
+import io.gpulab.tasks.BlurShards;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -14,8 +16,9 @@ import java.util.concurrent.ForkJoinTask;
  * Blurs a batch on a ForkJoinPool: every image is cut into tiles, and all tiles of all images run as independent
  * tasks, each one {@link BlurSeq#blurTile} writing its own part of the image's output array.
  *
- * <p>Decomposition: column strips of {@link BlurSeq#stripWidth} pixels spanning the full height. When a batch has
- * fewer strips than {@code 4 x parallelism}, strips are also cut into row bands of at least {@code 4r} rows. What is
+ * <p>Decomposition: the task's bands ({@link BlurShards}), of at least {@code 4r} rows and as many as it takes to
+ * give every thread {@code 4} tasks, each band cut further into column strips of {@link BlurSeq#stripWidth} pixels
+ * (the cache-sized unit of the seq blur). Tiles write straight into their image's output ({@link BlurMerge#target}). What is
  * computed twice: a band widens its {@code r} halo rows above and below again (a copy, no filtering), and within a
  * strip the column pass also runs over the {@code r} halo columns on each side of each segment (BlurSeq does that
  * too, so a strip edge adds nothing beyond it). No output sample is filtered by two tasks. Every tile computes exactly
@@ -43,30 +46,25 @@ public final class BlurForkJoin implements Kernel<BlurInput, BlurOutput> {
         }
         long wanted = (long) TASKS_PER_THREAD * pool.getParallelism();
         int bandsWanted = (int) Math.max(1, Math.min(Integer.MAX_VALUE, ceilDiv(wanted, Math.max(1, strips))));
-        List<byte[]> outputs = new ArrayList<>(images.size());
+        BlurMerge merge = new BlurMerge(input);
         List<ForkJoinTask<?>> tasks = new ArrayList<>();
-        for (Image img : images) {
-            byte[] dst = new byte[img.pixels().length];
-            outputs.add(dst);
+        for (int i = 0; i < images.size(); i++) {
+            Image img = images.get(i);
+            byte[] dst = merge.target(i);
             int strip = BlurSeq.stripWidth(img.channels(), r);
             int bandRows = Math.max(Math.max(MIN_BAND_ROWS, 4 * r), ceilDiv(img.height(), bandsWanted));
-            for (int y0 = 0; y0 < img.height(); y0 += bandRows) {
-                int y1 = Math.min(img.height(), y0 + bandRows);
+            for (BlurShards.Band band : BlurShards.bands(i, img.height(), r, bandRows)) {
+                int y0 = band.outRow0();
+                int y1 = y0 + band.outRows();
                 for (int x0 = 0; x0 < img.width(); x0 += strip) {
-                    int ys = y0;
                     int xs = x0;
                     int xe = Math.min(img.width(), x0 + strip);
-                    tasks.add(ForkJoinTask.adapt(() -> BlurSeq.blurTile(img, w, ys, y1, xs, xe, dst)));
+                    tasks.add(ForkJoinTask.adapt(() -> BlurSeq.blurTile(img, w, y0, y1, xs, xe, dst)));
                 }
             }
         }
         pool.submit(() -> ForkJoinTask.invokeAll(tasks)).join();
-        List<Image> out = new ArrayList<>(images.size());
-        for (int i = 0; i < images.size(); i++) {
-            Image img = images.get(i);
-            out.add(new Image(img.width(), img.height(), img.channels(), outputs.get(i)));
-        }
-        return new BlurOutput(out);
+        return merge.output();
     }
 
     private static int ceilDiv(int a, int b) {

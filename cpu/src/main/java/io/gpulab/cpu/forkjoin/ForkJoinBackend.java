@@ -1,14 +1,21 @@
 package io.gpulab.cpu.forkjoin;
 
 import io.gpulab.api.Backend;
-import io.gpulab.api.BackendException;
 import io.gpulab.api.Kernel;
 import io.gpulab.api.Task;
+import io.gpulab.api.spi.KernelRegistry;
+import io.gpulab.tasks.Tasks;
 import io.gpulab.cpu.CpuInfo;
 import java.util.concurrent.ForkJoinPool;
 
 /** The {@code forkjoin} backend: owns one ForkJoinPool of {@code threads} threads, shut down on close. */
 public final class ForkJoinBackend implements Backend {
+
+    /** The tasks this backend runs and how it builds each one's kernel. */
+    static final KernelRegistry<ForkJoinBackend> KERNELS = new KernelRegistry<ForkJoinBackend>("forkjoin")
+            .add(Tasks.BLUR, (b, in) -> new BlurForkJoin(b.pool))
+            .add(Tasks.SHA256, (b, in) -> new Sha256ForkJoin(b.pool))
+            .add(Tasks.SIEVE, (b, in) -> new SieveForkJoin(b.pool));
 
     private final ForkJoinPool pool;
 
@@ -31,15 +38,8 @@ public final class ForkJoinBackend implements Backend {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <I, O> Kernel<I, O> prepare(Task<I, O> task, I input) {
-        Kernel<?, ?> k = switch (task.id()) {
-            case "sieve" -> new SieveForkJoin(pool);
-            case "sha256" -> new Sha256ForkJoin(pool);
-            case "blur" -> new BlurForkJoin(pool);
-            default -> throw new BackendException("backend forkjoin does not run task " + task.id());
-        };
-        return (Kernel<I, O>) k;
+        return KERNELS.prepare(this, task, input);
     }
 
     @Override

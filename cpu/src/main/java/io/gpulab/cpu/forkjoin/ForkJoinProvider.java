@@ -6,7 +6,7 @@ import io.gpulab.api.BackendOptions;
 import io.gpulab.api.DeviceInfo;
 import io.gpulab.cpu.CpuInfo;
 import io.gpulab.cpu.seq.BlurSeq;
-import io.gpulab.tasks.SelfTestedProvider;
+import io.gpulab.api.spi.SelfTestedProvider;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +15,7 @@ public final class ForkJoinProvider extends SelfTestedProvider {
 
     /** Creates the provider; starts no thread. */
     public ForkJoinProvider() {
-        super("forkjoin");
+        super("forkjoin", ForkJoinBackend.KERNELS);
     }
 
     /** Self-tests a backend with the default thread count, one per available processor. */

@@ -5,7 +5,9 @@ import io.gpulab.api.Kernel;
 import io.gpulab.cpu.seq.Sha256Seq;
 import io.gpulab.tasks.Sha256Fold;
 import io.gpulab.tasks.Sha256Input;
+import io.gpulab.tasks.Sha256Merge;
 import io.gpulab.tasks.Sha256Output;
+import io.gpulab.tasks.Sha256Shards;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -14,8 +16,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.IntFunction;
 
 /**
- * Hashes a batch on a ForkJoinPool. Decomposition: the batch is cut into contiguous chunks of messages of about
- * equal work (SHA-256 blocks times iterations), up to {@value #CHUNKS_PER_THREAD} per pool thread so that a slow
+ * Hashes a batch on a ForkJoinPool. Decomposition: the task's shards ({@link Sha256Shards}), contiguous chunks of
+ * messages of about equal work (SHA-256 blocks times iterations), up to {@value #CHUNKS_PER_THREAD} per pool thread so that a slow
  * or preempted thread does not hold up the rest, but none below {@value #MIN_CHUNK_BLOCKS} blocks, where a task would
  * cost more than it saves. Each chunk hashes with its worker thread's own {@link MessageDigest} (one per thread,
  * reused across chunks and runs).
@@ -45,26 +47,26 @@ public final class Sha256ForkJoin implements Kernel<Sha256Input, Sha256Output> {
 
     @Override
     public Sha256Output run(Sha256Input input) {
-        int[] bounds = chunkBounds(input, pool.getParallelism() * CHUNKS_PER_THREAD);
-        int chunks = bounds.length - 1;
+        Sha256Shards shards = Sha256Shards.of(input, pool.getParallelism() * CHUNKS_PER_THREAD, MIN_CHUNK_BLOCKS,
+                Long.MAX_VALUE);
+        Sha256Merge merge = new Sha256Merge(input);
         if (input instanceof Sha256Input.Synthetic s) {
-            Sha256Fold fold = new Sha256Fold();
-            for (Sha256Fold partial : runChunks(chunks, c -> {
+            for (Sha256Fold partial : runChunks(shards.count(), c -> {
                 Sha256Fold f = new Sha256Fold();
-                Sha256Seq.foldSynthetic(Sha256Seq.newDigest(), s, bounds[c], bounds[c + 1], f);
+                Sha256Seq.foldSynthetic(Sha256Seq.newDigest(), s, shards.from(c), shards.to(c), f);
                 return f;
             })) {
-                fold.add(partial);
+                merge.add(partial);
             }
-            return new Sha256Output(fold.toBytes(), List.of());
+            return merge.output();
         }
-        byte[] digests = new byte[Math.multiplyExact(input.count(), Sha256Seq.DIGEST_BYTES)];
-        runChunks(chunks, c -> {
-            Sha256Seq.digestRange(Sha256Seq.newDigest(), input, bounds[c], bounds[c + 1], digests,
-                    bounds[c] * Sha256Seq.DIGEST_BYTES);
+        byte[] digests = merge.digests();
+        runChunks(shards.count(), c -> {
+            Sha256Seq.digestRange(Sha256Seq.newDigest(), input, shards.from(c), shards.to(c), digests,
+                    shards.from(c) * Sha256Seq.DIGEST_BYTES);
             return null;
         });
-        return Sha256Seq.output(input, digests);
+        return merge.output();
     }
 
     /** Runs chunk {@code 0 .. chunks-1} on the pool and returns their results in chunk order. */
@@ -97,48 +99,5 @@ public final class Sha256ForkJoin implements Kernel<Sha256Input, Sha256Output> {
                 t.cancel(false);
             }
         }
-    }
-
-    /**
-     * Returns the chunk bounds {@code b} (chunk {@code c} is messages {@code [b[c], b[c+1])}): ascending, from 0 to
-     * {@code count}, at most {@code maxChunks} chunks (at least one, maybe empty), cut so each holds about the same
-     * number of SHA-256 blocks.
-     */
-    static int[] chunkBounds(Sha256Input input, int maxChunks) {
-        int n = input.count();
-        long total = 0;
-        if (input instanceof Sha256Input.Synthetic s) {
-            total = (long) n * messageBlocks(s.length(), s.iterations());
-        } else {
-            for (byte[] m : ((Sha256Input.Messages) input).messages()) {
-                total += messageBlocks(m.length, 1);
-            }
-        }
-        int chunks = (int) Math.max(1, Math.min(Math.min(maxChunks, n), total / MIN_CHUNK_BLOCKS));
-        int[] bounds = new int[chunks + 1];
-        bounds[chunks] = n;
-        if (input instanceof Sha256Input.Synthetic) {
-            for (int c = 1; c < chunks; c++) {
-                bounds[c] = (int) ((long) n * c / chunks);
-            }
-            return bounds;
-        }
-        List<byte[]> msgs = ((Sha256Input.Messages) input).messages();
-        long done = 0;
-        int i = 0;
-        for (int c = 1; c < chunks; c++) {
-            long target = total * c / chunks;
-            while (i < n && done + messageBlocks(msgs.get(i).length, 1) / 2 < target) {
-                done += messageBlocks(msgs.get(i).length, 1);
-                i++;
-            }
-            bounds[c] = i;
-        }
-        return bounds;
-    }
-
-    /** Returns the compression-function calls one message costs: its padded blocks, then one per re-hash. */
-    static long messageBlocks(int length, int iterations) {
-        return (length + 9L + 63) / 64 + (iterations - 1L);
     }
 }

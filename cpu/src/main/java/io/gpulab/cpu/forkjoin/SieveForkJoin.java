@@ -4,17 +4,18 @@ import io.gpulab.api.Kernel;
 import io.gpulab.cpu.sieve.PrimeBuffer;
 import io.gpulab.cpu.sieve.SegmentSieve;
 import io.gpulab.cpu.sieve.SievingPrimes;
-import io.gpulab.tasks.PrimeSink;
 import io.gpulab.tasks.SieveInput;
+import io.gpulab.tasks.SieveMerge;
 import io.gpulab.tasks.SieveOutput;
+import io.gpulab.tasks.SieveShards;
 import java.util.ArrayDeque;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveTask;
 
 /**
- * Counts primes on a ForkJoinPool: the range is cut into chunks of whole 256 KiB segments (about 8 chunks per
- * thread, so that uneven progress evens out), each chunk is sieved by a task with its own {@link SegmentSieve}, and
+ * Counts primes on a ForkJoinPool: the range is cut into the task's shards ({@link SieveShards}) of whole 256 KiB
+ * segments (about 8 per thread, so that uneven progress evens out), each shard is sieved by a task with its own {@link SegmentSieve}, and
  * all tasks share the sieving primes, computed once per run. Counting sums the chunk counts through a recursive
  * split; listing keeps at most 2 chunks per thread in flight, each collected into a {@link PrimeBuffer}, and hands
  * them to the sink on the calling thread in ascending order, so the sink sees one thread and sorted primes.
@@ -34,81 +35,61 @@ public final class SieveForkJoin implements Kernel<SieveInput, SieveOutput> {
 
     @Override
     public SieveOutput run(SieveInput input) {
-        long from = input.from();
-        long to = input.to();
-        if (from > to || to < 2) {
+        if (input.length() == 0 || input.to() < 2) {
             return new SieveOutput(0);
         }
-        SievingPrimes primes = SievingPrimes.forRangeEnd(to);
+        SievingPrimes primes = SievingPrimes.forRangeEnd(input.to());
         int maxSegments = input.sink() == null ? SegmentSieve.MAX_CHUNK_SEGMENTS : LIST_CHUNK_SEGMENTS;
-        Plan plan = Plan.of(from, to, pool.getParallelism() * CHUNKS_PER_THREAD, maxSegments);
-        if (input.sink() == null) {
-            return new SieveOutput(pool.invoke(new CountTask(primes, plan, 0, plan.chunks())));
+        SieveShards shards = SieveShards.of(input, (long) pool.getParallelism() * CHUNKS_PER_THREAD,
+                SegmentSieve.SEGMENT_NUMBERS, maxSegments);
+        SieveMerge merge = new SieveMerge(shards, input);
+        if (!merge.listing()) {
+            merge.add(pool.invoke(new CountTask(primes, shards, 0, shards.count())));
+        } else {
+            list(primes, shards, merge);
         }
-        return new SieveOutput(list(primes, plan, input.sink()));
+        return merge.output();
     }
 
-    private long list(SievingPrimes primes, Plan plan, PrimeSink sink) {
+    private void list(SievingPrimes primes, SieveShards shards, SieveMerge merge) {
         int window = 2 * pool.getParallelism();
         ArrayDeque<ForkJoinTask<PrimeBuffer>> inFlight = new ArrayDeque<>();
         long next = 0;
-        long count = 0;
+        long merged = 0;
         try {
-            while (next < plan.chunks() || !inFlight.isEmpty()) {
-                while (next < plan.chunks() && inFlight.size() < window) {
-                    long chunk = next++;
+            while (merged < shards.count()) {
+                while (next < shards.count() && inFlight.size() < window) {
+                    long shard = next++;
                     inFlight.add(pool.submit(() -> {
                         PrimeBuffer buffer = new PrimeBuffer();
-                        new SegmentSieve(primes).sieve(plan.lo(chunk), plan.hi(chunk), buffer);
+                        new SegmentSieve(primes).sieve(shards.from(shard), shards.to(shard), buffer);
                         return buffer;
                     }));
                 }
                 PrimeBuffer buffer = inFlight.poll().join();
-                buffer.emitTo(sink);
-                count += buffer.count();
+                merge.list(merged++, buffer.count(), sink -> {
+                    buffer.emitTo(sink);
+                    return buffer.count();
+                });
             }
         } finally {
             inFlight.forEach(t -> t.cancel(true));
         }
-        return count;
     }
 
-    /**
-     * Cuts [from, to] at multiples of a whole number of segments, so that every chunk but the first and last starts
-     * and ends on the same segment boundaries a single sieve would use.
-     */
-    private record Plan(long from, long to, long span, long firstBoundary, long chunks) {
-
-        static Plan of(long from, long to, int targetChunks, int maxSegments) {
-            long unit = SegmentSieve.SEGMENT_NUMBERS;
-            long segments = (to - from) / unit + 1;
-            long perChunk = Math.max(1, Math.min(maxSegments, (segments + targetChunks - 1) / targetChunks));
-            long span = perChunk * unit;
-            long firstBoundary = (from / span + 1) * span;
-            long chunks = to < firstBoundary ? 1 : (to - firstBoundary) / span + 2;
-            return new Plan(from, to, span, firstBoundary, chunks);
-        }
-
-        long lo(long chunk) {
-            return chunk == 0 ? from : firstBoundary + (chunk - 1) * span;
-        }
-
-        long hi(long chunk) {
-            return chunk == chunks - 1 ? to : firstBoundary + chunk * span - 1;
-        }
-    }
-
-    /** Sums the counts of chunks [first, last), halving the index range until one chunk is left. */
+    /** Sums the counts of shards [first, last), halving the index range until one shard is left. */
     private static final class CountTask extends RecursiveTask<Long> {
 
-        private final SievingPrimes primes;
-        private final Plan plan;
+        private static final long serialVersionUID = 1L;
+
+        private final transient SievingPrimes primes;
+        private final SieveShards shards;
         private final long first;
         private final long last;
 
-        CountTask(SievingPrimes primes, Plan plan, long first, long last) {
+        CountTask(SievingPrimes primes, SieveShards shards, long first, long last) {
             this.primes = primes;
-            this.plan = plan;
+            this.shards = shards;
             this.first = first;
             this.last = last;
         }
@@ -116,12 +97,12 @@ public final class SieveForkJoin implements Kernel<SieveInput, SieveOutput> {
         @Override
         protected Long compute() {
             if (last - first == 1) {
-                return new SegmentSieve(primes).count(plan.lo(first), plan.hi(first));
+                return new SegmentSieve(primes).count(shards.from(first), shards.to(first));
             }
             long mid = (first + last) >>> 1;
-            CountTask right = new CountTask(primes, plan, mid, last);
+            CountTask right = new CountTask(primes, shards, mid, last);
             right.fork();
-            long left = new CountTask(primes, plan, first, mid).compute();
+            long left = new CountTask(primes, shards, first, mid).compute();
             return left + right.join();
         }
     }

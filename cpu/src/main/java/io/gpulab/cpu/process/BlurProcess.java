@@ -3,12 +3,14 @@ package io.gpulab.cpu.process;
 import io.gpulab.api.BackendException;
 import io.gpulab.images.Image;
 import io.gpulab.tasks.BlurInput;
+import io.gpulab.tasks.BlurMerge;
 import io.gpulab.tasks.BlurOutput;
+import io.gpulab.tasks.BlurShards;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Blurs images on worker JVMs in bands of rows. The parent copies every image once into a shared input file; a
+ * Blurs images on worker JVMs in the task's bands of rows ({@link BlurShards}). The parent copies every image once into a shared input file; a
  * worker maps its band plus {@code r} halo rows above and below (fewer at the true image edges, where the halo
  * does not exist and {@code BlurSeq.blur} then replicates the edge exactly as on the whole image), blurs that
  * sub-image and writes only the band's own rows into the shared output file. Since every output row depends only on
@@ -28,7 +30,6 @@ final class BlurProcess extends ProcessKernel<BlurInput, BlurOutput> {
     public BlurOutput run(BlurInput input) {
         List<String> events = beginRun();
         float[] w = input.spec().weights();
-        int r = w.length / 2;
         List<Image> images = input.images();
         long total = 0;
         long rows = 0;
@@ -36,50 +37,44 @@ final class BlurProcess extends ProcessKernel<BlurInput, BlurOutput> {
             total += img.pixels().length;
             rows += img.height();
         }
-        List<Image> out = new ArrayList<>(images.size());
+        BlurMerge merge = new BlurMerge(input);
         if (images.isEmpty()) {
-            return new BlurOutput(out);
+            return merge.output();
         }
         int bands = shardCount(rows, MIN_BAND_ROWS, rows);
-        int bandRows = (int) Math.max(1, (rows + bands - 1) / bands);
+        BlurShards plan = BlurShards.of(input, (int) Math.max(1, (rows + bands - 1) / bands));
+        long[] base = new long[images.size()];
+        for (int i = 1; i < images.size(); i++) {
+            base[i] = base[i - 1] + images.get(i - 1).pixels().length;
+        }
         try (SharedFile src = SharedFile.create("blur-in", total);
                 SharedFile dst = SharedFile.create("blur-out", total)) {
-            List<Shard> shards = new ArrayList<>();
-            List<Integer> keeps = new ArrayList<>();
-            long base = 0;
             for (int i = 0; i < images.size(); i++) {
-                Image img = images.get(i);
-                src.write(base, img.pixels(), 0, img.pixels().length);
+                src.write(base[i], images.get(i).pixels(), 0, images.get(i).pixels().length);
+            }
+            List<Shard> shards = new ArrayList<>();
+            for (BlurShards.Band b : plan.bands()) {
+                Image img = images.get(b.image());
                 int rowBytes = img.width() * img.channels();
-                for (int y0 = 0; y0 < img.height(); y0 += bandRows) {
-                    int y1 = Math.min(img.height(), y0 + bandRows);
-                    int haloTop = Math.max(0, y0 - r);
-                    int haloEnd = Math.min(img.height(), y1 + r);
-                    shards.add(new Shard("image " + i + " rows [" + y0 + ", " + y1 + ")", WorkerTasks.blur(
-                            src.path(), base + (long) haloTop * rowBytes, img.width(), haloEnd - haloTop,
-                            img.channels(), y0 - haloTop, y1 - y0, dst.path(), base + (long) y0 * rowBytes, w)));
-                    keeps.add(y1 - y0);
-                }
-                base += img.pixels().length;
+                shards.add(new Shard(b.describe(), WorkerTasks.blur(src.path(), base[b.image()]
+                        + (long) b.srcRow0() * rowBytes, img.width(), b.srcRows(), img.channels(), b.haloAbove(),
+                        b.outRows(), dst.path(), base[b.image()] + (long) b.outRow0() * rowBytes, w)));
             }
             endPhase("copy-in");
             long[] done = pool.run("blur", shards, events);
             for (int i = 0; i < done.length; i++) {
-                if (done[i] != keeps.get(i)) {
+                if (done[i] != plan.bands().get(i).outRows()) {
                     throw new BackendException("blur shard " + shards.get(i).description() + ": worker wrote "
-                            + done[i] + " rows instead of " + keeps.get(i));
+                            + done[i] + " rows instead of " + plan.bands().get(i).outRows());
                 }
             }
             endPhase("workers");
-            base = 0;
-            for (Image img : images) {
-                byte[] px = new byte[img.pixels().length];
-                dst.read(base, px, 0, px.length);
-                out.add(new Image(img.width(), img.height(), img.channels(), px));
-                base += px.length;
+            for (int i = 0; i < images.size(); i++) {
+                byte[] px = merge.target(i);
+                dst.read(base[i], px, 0, px.length);
             }
         }
         endPhase("copy-out");
-        return new BlurOutput(out);
+        return merge.output();
     }
 }

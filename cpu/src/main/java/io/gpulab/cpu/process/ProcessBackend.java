@@ -1,11 +1,12 @@
 package io.gpulab.cpu.process;
 
 import io.gpulab.api.Backend;
-import io.gpulab.api.BackendException;
 import io.gpulab.api.InvalidOptionException;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.Kernel;
 import io.gpulab.api.Task;
+import io.gpulab.api.spi.KernelRegistry;
+import io.gpulab.tasks.Tasks;
 import io.gpulab.cpu.CpuInfo;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,12 @@ import java.util.Set;
  * {@link Worker}).
  */
 public final class ProcessBackend implements Backend {
+
+    /** The tasks this backend runs and how it builds each one's kernel. */
+    static final KernelRegistry<ProcessBackend> KERNELS = new KernelRegistry<ProcessBackend>("process")
+            .add(Tasks.BLUR, (b, in) -> new BlurProcess(b.pool, b.fixedShards))
+            .add(Tasks.SHA256, (b, in) -> new Sha256Process(b.pool, b.fixedShards))
+            .add(Tasks.SIEVE, (b, in) -> new SieveProcess(b.pool, b.fixedShards));
 
     /** The default {@code -Xmx} of a worker: the sieving primes of a range ending at 10^18 need about 1.2 GiB. */
     public static final String DEFAULT_HEAP = "2g";
@@ -86,15 +93,8 @@ public final class ProcessBackend implements Backend {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <I, O> Kernel<I, O> prepare(Task<I, O> task, I input) {
-        Kernel<?, ?> k = switch (task.id()) {
-            case "sieve" -> new SieveProcess(pool, fixedShards);
-            case "sha256" -> new Sha256Process(pool, fixedShards);
-            case "blur" -> new BlurProcess(pool, fixedShards);
-            default -> throw new BackendException("backend process does not run task " + task.id());
-        };
-        return (Kernel<I, O>) k;
+        return KERNELS.prepare(this, task, input);
     }
 
     /** Returns the seconds it took to start the worker JVMs, as {@code pool-start}. */

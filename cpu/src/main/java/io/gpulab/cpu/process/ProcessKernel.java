@@ -52,6 +52,16 @@ abstract class ProcessKernel<I, O> implements Kernel<I, O> {
         return (int) Math.max(1, Math.min(n, maxShards));
     }
 
+    /** Returns the fixed shard count of the {@code process.shards} option, or 0 for the shard count rule. */
+    protected final int fixedShards() {
+        return fixedShards;
+    }
+
+    /** Returns the most shards a job gets by the shard count rule: four per worker. */
+    protected final int maxShards() {
+        return 4 * pool.size();
+    }
+
     @Override
     public Map<String, Double> phases() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(phases));

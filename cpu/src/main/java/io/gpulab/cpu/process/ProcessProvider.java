@@ -8,7 +8,7 @@ import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.DeviceInfo;
 import io.gpulab.cpu.CpuInfo;
 import io.gpulab.cpu.seq.BlurSeq;
-import io.gpulab.tasks.SelfTestedProvider;
+import io.gpulab.api.spi.SelfTestedProvider;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ public final class ProcessProvider extends SelfTestedProvider {
 
     /** Creates the provider; starts no process. */
     public ProcessProvider() {
-        super("process");
+        super("process", ProcessBackend.KERNELS);
     }
 
     /**

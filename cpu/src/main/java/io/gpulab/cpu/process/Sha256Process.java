@@ -1,16 +1,18 @@
 package io.gpulab.cpu.process;
 
 import io.gpulab.api.BackendException;
-import io.gpulab.cpu.seq.Sha256Seq;
 import io.gpulab.tasks.Sha256Fold;
 import io.gpulab.tasks.Sha256Input;
+import io.gpulab.tasks.Sha256Merge;
 import io.gpulab.tasks.Sha256Output;
+import io.gpulab.tasks.Sha256Shards;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Hashes a batch on worker JVMs in contiguous shards of messages, each worker calling the public seq building blocks.
+ * Hashes a batch on worker JVMs in the task's shards ({@link Sha256Shards}), each worker calling the public seq
+ * building blocks; the partial outputs merge through {@link Sha256Merge}.
  *
  * <p>For a synthetic batch only its four parameters and the shard bounds cross to a worker (workers generate the
  * messages), and only the shard's partial {@link Sha256Fold} comes back: 32 bytes at the shard's slot of a small
@@ -23,11 +25,11 @@ import java.util.List;
 final class Sha256Process extends ProcessKernel<Sha256Input, Sha256Output> {
 
     /** The smallest shard of a synthetic batch, in 64-byte compression blocks. */
-    private static final double MIN_BLOCKS = 1 << 15;
-    /** The smallest shard of given messages, in bytes. */
-    private static final long MIN_BYTES = 64 << 10;
-    /** The largest shard of given messages, so that a worker maps at most about this much at once. */
-    private static final long MAX_BYTES = 256L << 20;
+    private static final long MIN_BLOCKS = 1 << 15;
+    /** The smallest shard of given messages, in 64-byte blocks (64 KiB). */
+    private static final long MIN_BLOCKS_GIVEN = 1 << 10;
+    /** The largest shard of given messages, so that a worker maps at most about this much at once (256 MiB). */
+    private static final long MAX_BLOCKS_GIVEN = 1 << 22;
     private static final int STAGING = 1 << 20;
 
     /** Creates the kernel on this pool; {@code fixedShards > 0} overrides the shard count rule. */
@@ -39,13 +41,13 @@ final class Sha256Process extends ProcessKernel<Sha256Input, Sha256Output> {
     public Sha256Output run(Sha256Input input) {
         List<String> events = beginRun();
         if (input instanceof Sha256Input.Synthetic s) {
-            return new Sha256Output(runSynthetic(s, events).toBytes(), List.of());
+            return runSynthetic(s, events);
         }
-        int n = input.count();
-        if (n == 0) {
-            return Sha256Seq.output(input, new byte[0]);
+        Sha256Merge merge = new Sha256Merge(input);
+        if (input.count() == 0) {
+            return merge.output();
         }
-        byte[] digests = new byte[Math.multiplyExact(n, 32)];
+        byte[] digests = merge.digests();
         try (SharedFile out = SharedFile.create("sha256-digests", digests.length)) {
             List<Shard> shards = new ArrayList<>();
             List<Integer> counts = new ArrayList<>();
@@ -55,30 +57,27 @@ final class Sha256Process extends ProcessKernel<Sha256Input, Sha256Output> {
             }
             out.read(0, digests, 0, digests.length);
         }
-        Sha256Output result = Sha256Seq.output(input, digests);
+        Sha256Output result = merge.output();
         endPhase("copy-out");
         return result;
     }
 
     /** Hashes a synthetic batch in shards, each worker returning its partial fold, and adds the partials. */
-    private Sha256Fold runSynthetic(Sha256Input.Synthetic s, List<String> events) {
-        Sha256Fold fold = new Sha256Fold();
-        int n = s.count();
-        if (n == 0) {
-            return fold;
+    private Sha256Output runSynthetic(Sha256Input.Synthetic s, List<String> events) {
+        Sha256Merge merge = new Sha256Merge(s);
+        if (s.count() == 0) {
+            return merge.output();
         }
-        double blocks = (double) n * (s.iterations() - 1 + (s.length() + 9 + 63) / 64);
-        int k = shardCount(blocks, MIN_BLOCKS, n);
+        Sha256Shards plan = fixedShards() > 0 ? Sha256Shards.of(s, fixedShards(), 1, Long.MAX_VALUE)
+                : Sha256Shards.of(s, maxShards(), MIN_BLOCKS, Long.MAX_VALUE);
+        int k = plan.count();
         try (SharedFile out = SharedFile.create("sha256-folds", (long) Sha256Fold.BYTES * k)) {
             List<Shard> shards = new ArrayList<>();
             List<Integer> counts = new ArrayList<>();
-            int from = 0;
             for (int i = 0; i < k; i++) {
-                int to = from + n / k + (i < n % k ? 1 : 0);
-                shards.add(new Shard("messages [" + from + ", " + to + ")",
-                        WorkerTasks.sha256Synthetic(s, from, to, out.path(), (long) Sha256Fold.BYTES * i)));
-                counts.add(to - from);
-                from = to;
+                shards.add(new Shard(plan.describe(i), WorkerTasks.sha256Synthetic(s, plan.from(i), plan.to(i),
+                        out.path(), (long) Sha256Fold.BYTES * i)));
+                counts.add(plan.to(i) - plan.from(i));
             }
             endPhase("copy-in");
             runShards(shards, counts, events);
@@ -86,11 +85,11 @@ final class Sha256Process extends ProcessKernel<Sha256Input, Sha256Output> {
             out.read(0, partials, 0, partials.length);
             ByteBuffer lanes = ByteBuffer.wrap(partials);
             for (int i = 0; i < k; i++) {
-                fold.addLanes(lanes.getLong(), lanes.getLong(), lanes.getLong(), lanes.getLong());
+                merge.addLanes(lanes.getLong(), lanes.getLong(), lanes.getLong(), lanes.getLong());
             }
             endPhase("copy-out");
         }
-        return fold;
+        return merge.output();
     }
 
     /** Runs the shards on the pool and checks that each hashed as many messages as it had. */
@@ -137,18 +136,15 @@ final class Sha256Process extends ProcessKernel<Sha256Input, Sha256Output> {
                 }
             }
             in.write(pos, staging, 0, used);
-            long target = Math.max(MIN_BYTES, Math.min(MAX_BYTES, total / (4L * pool.size()) + 1));
-            int first = 0;
-            long bytes = 0;
-            for (int i = 0; i < n; i++) {
-                bytes += msgs.get(i).length + 64; // a message also costs its padding block, however short
-                if (bytes >= target || i == n - 1) {
-                    shards.add(new Shard("messages [" + first + ", " + (i + 1) + ")",
-                            WorkerTasks.sha256Messages(in.path(), 8L * first, i + 1 - first, out.path(), 32L * first)));
-                    counts.add(i + 1 - first);
-                    first = i + 1;
-                    bytes = 0;
-                }
+            Sha256Input.Messages batch = new Sha256Input.Messages(msgs);
+            Sha256Shards plan = fixedShards() > 0 ? Sha256Shards.of(batch, fixedShards(), 1, Long.MAX_VALUE)
+                    : Sha256Shards.of(batch, maxShards(), MIN_BLOCKS_GIVEN, MAX_BLOCKS_GIVEN);
+            for (int i = 0; i < plan.count(); i++) {
+                int first = plan.from(i);
+                int count = plan.to(i) - first;
+                shards.add(new Shard(plan.describe(i),
+                        WorkerTasks.sha256Messages(in.path(), 8L * first, count, out.path(), 32L * first)));
+                counts.add(count);
             }
             return in;
         } catch (RuntimeException e) {

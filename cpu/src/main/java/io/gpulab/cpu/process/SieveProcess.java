@@ -2,14 +2,15 @@ package io.gpulab.cpu.process;
 
 import io.gpulab.api.BackendException;
 import io.gpulab.cpu.seq.SieveSeq;
-import io.gpulab.tasks.PrimeSink;
 import io.gpulab.tasks.SieveInput;
+import io.gpulab.tasks.SieveMerge;
 import io.gpulab.tasks.SieveOutput;
+import io.gpulab.tasks.SieveShards;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Counts primes on worker JVMs: the range is cut into contiguous sub-ranges, each counted by
+ * Counts primes on worker JVMs: the range is cut into the task's shards ({@link SieveShards#evenly}), each counted by
  * {@code SieveSeq.count(from, to, null)} in a worker; only the two bounds and the count cross the control channel.
  *
  * <p>Listing streams the primes in order with bounded memory: the range is processed in windows of
@@ -39,75 +40,54 @@ final class SieveProcess extends ProcessKernel<SieveInput, SieveOutput> {
         // every shard builds the sieving primes up to sqrt(to) again, so a shard must be long compared with that
         long perShardSetup = 64 * SieveSeq.isqrt(input.to());
         if (input.sink() == null) {
-            int n = shardCount(len, Math.max(MIN_SHARD, perShardSetup), len);
-            List<Shard> shards = new ArrayList<>();
-            long start = input.from();
-            for (int i = 0; i < n; i++) {
-                long end = start + len / n + (i < len % n ? 1 : 0) - 1;
-                shards.add(new Shard("[" + start + ", " + end + "]", WorkerTasks.sieveCount(start, end)));
-                start = end + 1;
+            SieveShards shards = SieveShards.evenly(input, shardCount(len, Math.max(MIN_SHARD, perShardSetup), len));
+            List<Shard> work = new ArrayList<>();
+            for (int i = 0; i < shards.count(); i++) {
+                work.add(new Shard(shards.describe(i), WorkerTasks.sieveCount(shards.from(i), shards.to(i))));
             }
-            long count = 0;
-            for (long c : pool.run("sieve", shards, events)) {
-                count += c;
+            SieveMerge merge = new SieveMerge(shards, input);
+            for (long c : pool.run("sieve", work, events)) {
+                merge.add(c);
             }
             endPhase("workers");
-            return new SieveOutput(count);
+            return merge.output();
         }
         long shardLen = Math.min(len, Math.max(MIN_LIST_SHARD, Math.min(MAX_LIST_SHARD, perShardSetup)));
         shardLen = (shardLen + 7) & ~7L;
-        return new SieveOutput(list(input, shardLen, events));
+        SieveShards shards = SieveShards.ofSpan(input, shardLen);
+        SieveMerge merge = new SieveMerge(shards, input);
+        list(shards, merge, events);
+        return merge.output();
     }
 
-    private long list(SieveInput input, long shardLen, List<String> events) {
+    /** Runs the listing shards in windows of two per worker, each window's bitmaps merged in shard order. */
+    private void list(SieveShards shards, SieveMerge merge, List<String> events) {
         int window = 2 * pool.size();
-        int regionBytes = (int) (shardLen / 8);
+        int regionBytes = (int) (shards.span() / 8);
         byte[] bits = new byte[regionBytes];
-        long count = 0;
         try (SharedFile file = SharedFile.create("sieve-bitmap", (long) window * regionBytes)) {
-            long start = input.from();
-            while (start <= input.to()) {
-                List<Shard> shards = new ArrayList<>();
-                List<long[]> ranges = new ArrayList<>();
-                for (int i = 0; i < window && start <= input.to(); i++) {
-                    long end = Math.min(input.to(), start + shardLen - 1);
-                    int bytes = (int) ((end - start) / 8 + 1);
-                    shards.add(new Shard("[" + start + ", " + end + "]",
-                            WorkerTasks.sieveList(start, end, file.path(), (long) i * regionBytes, bytes)));
-                    ranges.add(new long[] {start, bytes});
-                    start = end + 1;
-                    if (end == input.to()) {
-                        break;
-                    }
+            for (long first = 0; first < shards.count(); first += window) {
+                int n = (int) Math.min(window, shards.count() - first);
+                List<Shard> work = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    long s = first + i;
+                    int bytes = (int) ((shards.to(s) - shards.from(s)) / 8 + 1);
+                    work.add(new Shard(shards.describe(s), WorkerTasks.sieveList(shards.from(s), shards.to(s),
+                            file.path(), (long) i * regionBytes, bytes)));
                 }
-                long[] counts = pool.run("sieve", shards, events);
-                for (int i = 0; i < shards.size(); i++) {
-                    int bytes = (int) ranges.get(i)[1];
+                long[] counts = pool.run("sieve", work, events);
+                for (int i = 0; i < n; i++) {
+                    long s = first + i;
+                    int bytes = (int) ((shards.to(s) - shards.from(s)) / 8 + 1);
                     file.read((long) i * regionBytes, bits, 0, bytes);
-                    long emitted = emit(ranges.get(i)[0], bits, bytes, input.sink());
-                    if (emitted != counts[i]) {
-                        throw new BackendException("sieve shard " + shards.get(i).description() + ": worker counted "
-                                + counts[i] + " primes but its bitmap holds " + emitted);
+                    try {
+                        merge.list(s, counts[i], sink -> SieveMerge.emitBitmap(shards.from(s), bits, bytes, sink));
+                    } catch (IllegalStateException e) {
+                        throw new BackendException("sieve worker: " + e.getMessage(), e);
                     }
-                    count += emitted;
                 }
             }
         }
         endPhase("workers");
-        return count;
-    }
-
-    private static long emit(long base, byte[] bits, int bytes, PrimeSink sink) {
-        long n = 0;
-        for (int i = 0; i < bytes; i++) {
-            int b = bits[i] & 0xFF;
-            while (b != 0) {
-                int bit = Integer.numberOfTrailingZeros(b);
-                sink.accept(base + 8L * i + bit);
-                b &= b - 1;
-                n++;
-            }
-        }
-        return n;
     }
 }

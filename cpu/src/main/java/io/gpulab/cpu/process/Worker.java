@@ -1,6 +1,6 @@
 package io.gpulab.cpu.process;
 
-import io.gpulab.tasks.SelfTest;
+import io.gpulab.api.spi.SelfTest;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;

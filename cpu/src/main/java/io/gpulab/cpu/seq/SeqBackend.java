@@ -1,13 +1,20 @@
 package io.gpulab.cpu.seq;
 
 import io.gpulab.api.Backend;
-import io.gpulab.api.BackendException;
 import io.gpulab.api.Kernel;
 import io.gpulab.api.Task;
+import io.gpulab.api.spi.KernelRegistry;
+import io.gpulab.tasks.Tasks;
 import io.gpulab.cpu.CpuInfo;
 
 /** The {@code seq} backend: every task on the calling thread; holds no resources. */
 public final class SeqBackend implements Backend {
+
+    /** The tasks this backend runs and how it builds each one's kernel. */
+    public static final KernelRegistry<SeqBackend> KERNELS = new KernelRegistry<SeqBackend>("seq")
+            .add(Tasks.BLUR, (b, in) -> new BlurSeq())
+            .add(Tasks.SHA256, (b, in) -> new Sha256Seq())
+            .add(Tasks.SIEVE, (b, in) -> new SieveSeq());
 
     @Override
     public String id() {
@@ -20,15 +27,8 @@ public final class SeqBackend implements Backend {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <I, O> Kernel<I, O> prepare(Task<I, O> task, I input) {
-        Kernel<?, ?> k = switch (task.id()) {
-            case "sieve" -> new SieveSeq();
-            case "sha256" -> new Sha256Seq();
-            case "blur" -> new BlurSeq();
-            default -> throw new BackendException("backend seq does not run task " + task.id());
-        };
-        return (Kernel<I, O>) k;
+        return KERNELS.prepare(this, task, input);
     }
 
     @Override

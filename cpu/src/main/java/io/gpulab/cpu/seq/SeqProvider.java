@@ -5,7 +5,7 @@ import io.gpulab.api.Backend;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.DeviceInfo;
 import io.gpulab.cpu.CpuInfo;
-import io.gpulab.tasks.SelfTestedProvider;
+import io.gpulab.api.spi.SelfTestedProvider;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +14,7 @@ public final class SeqProvider extends SelfTestedProvider {
 
     /** Creates the provider; touches nothing. */
     public SeqProvider() {
-        super("seq");
+        super("seq", SeqBackend.KERNELS);
     }
 
     /** Self-tests a fresh backend on the one CPU thread it uses. */

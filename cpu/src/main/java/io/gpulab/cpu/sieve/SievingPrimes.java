@@ -1,6 +1,7 @@
 package io.gpulab.cpu.sieve;
 
 import io.gpulab.tasks.PrimeSink;
+import java.util.Arrays;
 import io.gpulab.tasks.SieveTask;
 
 /**
@@ -64,6 +65,22 @@ public final class SievingPrimes {
             }
         }
         return new SievingPrimes(out, n, limit);
+    }
+
+    /**
+     * Returns every odd prime p with {@code p <= limit}, ascending, as a plain array: the sieving-prime table that
+     * device backends upload. Limit must lie in [0, 10^9].
+     */
+    public static int[] oddUpTo(long limit) {
+        if (limit < 3) {
+            return new int[0];
+        }
+        if (limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("sieving-prime limit " + limit + " is outside [0, " + MAX_LIMIT + "]");
+        }
+        Collector odd = new Collector((int) (1.25506 * limit / Math.log(limit)) + 16);
+        new SegmentSieve(forRangeEnd(limit)).sieve(3, limit, odd);
+        return odd.count == odd.primes.length ? odd.primes : Arrays.copyOf(odd.primes, odd.count);
     }
 
     /** Returns floor(sqrt(n)) exactly for any n in [0, Long.MAX_VALUE]. */

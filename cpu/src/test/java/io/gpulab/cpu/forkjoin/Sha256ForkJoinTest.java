@@ -1,6 +1,5 @@
 package io.gpulab.cpu.forkjoin;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,63 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Checks the chunking of {@link Sha256ForkJoin} and its results against {@code seq} for several pool sizes. */
+/** Checks the results of {@link Sha256ForkJoin} against {@code seq} for several pool sizes (its shards: Sha256ShardsTest). */
 class Sha256ForkJoinTest {
 
     private static final long SEED = Long.getLong("gpulab.seed", 20261122L);
-
-    @Test
-    void chunksCoverTheBatchInOrderAndBalanceWork() {
-        System.out.println("Sha256ForkJoinTest.chunksCoverTheBatchInOrderAndBalanceWork seed " + SEED);
-        SplittableRandom rnd = new SplittableRandom(SEED);
-        List<Sha256Input> inputs = new ArrayList<>(List.of(
-                new Sha256Input.Synthetic(0, 64, 1, 0), new Sha256Input.Synthetic(1, 64, 1, 0),
-                new Sha256Input.Synthetic(5, 64, 1_000_000, 0), new Sha256Input.Synthetic(1_000_003, 64, 1, 0),
-                new Sha256Input.Synthetic(3000, 10_000, 1, 0), new Sha256Input.Messages(List.of())));
-        for (int round = 0; round < 5; round++) {
-            List<byte[]> msgs = new ArrayList<>();
-            for (int i = 0, n = 1 + rnd.nextInt(3000); i < n; i++) {
-                msgs.add(new byte[rnd.nextInt(20) == 0 ? rnd.nextInt(200_000) : rnd.nextInt(300)]);
-            }
-            inputs.add(new Sha256Input.Messages(msgs));
-        }
-        for (Sha256Input in : inputs) {
-            for (int maxChunks : new int[] {1, 3, 12, 64}) {
-                checkBounds(in, maxChunks, Sha256ForkJoin.chunkBounds(in, maxChunks));
-            }
-        }
-    }
-
-    /** Checks coverage and that no chunk exceeds its fair share by more than one message's work. */
-    private static void checkBounds(Sha256Input in, int maxChunks, int[] b) {
-        String what = in.getClass().getSimpleName() + " of " + in.count() + ", max " + maxChunks + " chunks, seed "
-                + SEED;
-        int chunks = b.length - 1;
-        assertTrue(chunks >= 1 && chunks <= maxChunks, what + ": " + chunks + " chunks");
-        assertEquals(0, b[0], what);
-        assertEquals(in.count(), b[chunks], what);
-        long total = 0;
-        long largest = 0;
-        long[] cost = new long[in.count()];
-        for (int i = 0; i < in.count(); i++) {
-            cost[i] = in instanceof Sha256Input.Synthetic s ? Sha256ForkJoin.messageBlocks(s.length(), s.iterations())
-                    : Sha256ForkJoin.messageBlocks(((Sha256Input.Messages) in).messages().get(i).length, 1);
-            total += cost[i];
-            largest = Math.max(largest, cost[i]);
-        }
-        for (int c = 0; c < chunks; c++) {
-            assertTrue(b[c] <= b[c + 1], what + ": bounds descend at chunk " + c);
-            long work = 0;
-            for (int i = b[c]; i < b[c + 1]; i++) {
-                work += cost[i];
-            }
-            assertTrue(work <= total / chunks + 2 * largest, what + ": chunk " + c + " has " + work + " of "
-                    + total + " blocks");
-        }
-        if (total / Sha256ForkJoin.MIN_CHUNK_BLOCKS >= maxChunks && in.count() >= maxChunks) {
-            assertEquals(maxChunks, chunks, what + ": a large batch uses every chunk");
-        }
-    }
 
     @ParameterizedTest(name = "pool of {0}")
     @ValueSource(ints = {1, 2, 3, 5})

@@ -7,6 +7,8 @@ import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.DeviceInfo;
 import io.gpulab.api.Kernel;
 import io.gpulab.api.Task;
+import io.gpulab.api.spi.KernelRegistry;
+import io.gpulab.tasks.Tasks;
 import java.util.Map;
 import jcuda.CudaException;
 
@@ -21,6 +23,13 @@ import jcuda.CudaException;
  * opencl, where {@code gpulab.opencl.maxAllocBytes} plays this role.
  */
 final class CudaBackend implements Backend {
+
+    /** The tasks this backend runs and how it builds each one's kernel, its functions loaded first. */
+    static final KernelRegistry<CudaBackend> KERNELS = new KernelRegistry<CudaBackend>("cuda")
+            .add(Tasks.BLUR, (b, in) -> new BlurCuda(b.load(BlurCuda.ROWS, BlurCuda.COLS).context, b.maxChunkBytes))
+            .add(Tasks.SHA256, (b, in) -> new Sha256Cuda(b.load(Sha256Cuda.MESSAGES, Sha256Cuda.SYNTHETIC).context,
+                    b.maxChunkBytes))
+            .add(Tasks.SIEVE, (b, in) -> new SieveCuda(b.load(SieveCuda.SEGMENTS).context, b.maxChunkBytes));
 
     /** The extra option that caps the bytes of one device buffer of a split input. */
     static final String MAX_CHUNK = "cuda.maxChunkBytes";
@@ -79,28 +88,16 @@ final class CudaBackend implements Backend {
 
     /** Returns the kernel of the task; its module is loaded (PTX JIT, or NVRTC) here, outside any timing. */
     @Override
-    @SuppressWarnings("unchecked")
     public <I, O> Kernel<I, O> prepare(Task<I, O> task, I input) {
-        return context.guard("prepare " + task.id(), () -> {
-            Kernel<?, ?> k = switch (task.id()) {
-                case "sieve" -> {
-                    context.function(SieveCuda.SEGMENTS);
-                    yield new SieveCuda(context, maxChunkBytes);
-                }
-                case "sha256" -> {
-                    context.function(Sha256Cuda.MESSAGES);
-                    context.function(Sha256Cuda.SYNTHETIC);
-                    yield new Sha256Cuda(context, maxChunkBytes);
-                }
-                case "blur" -> {
-                    context.function(BlurCuda.ROWS);
-                    context.function(BlurCuda.COLS);
-                    yield new BlurCuda(context, maxChunkBytes);
-                }
-                default -> throw new BackendException("backend cuda does not run task " + task.id());
-            };
-            return (Kernel<I, O>) k;
-        });
+        return context.guard("prepare " + task.id(), () -> KERNELS.prepare(this, task, input));
+    }
+
+    /** Loads the named functions of the module (PTX JIT, or NVRTC), so that a kernel's first run compiles nothing. */
+    private CudaBackend load(CudaKernelSpec... functions) {
+        for (CudaKernelSpec f : functions) {
+            context.function(f);
+        }
+        return this;
     }
 
     @Override

@@ -5,8 +5,8 @@ import io.gpulab.api.Backend;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.DeviceInfo;
-import io.gpulab.tasks.SelfTest;
-import io.gpulab.tasks.SelfTestedProvider;
+import io.gpulab.api.spi.SelfTest;
+import io.gpulab.api.spi.SelfTestedProvider;
 import java.util.List;
 
 /**
@@ -17,7 +17,7 @@ public final class CudaProvider extends SelfTestedProvider {
 
     /** Creates the provider; touches nothing. */
     public CudaProvider() {
-        super("cuda");
+        super("cuda", CudaBackend.KERNELS);
     }
 
     /** Loads JCuda and the driver, lists the devices and runs the self-test on {@code cuda:0}. */

@@ -5,12 +5,10 @@ import static org.jocl.CL.clCreateKernel;
 import static org.jocl.CL.clGetKernelWorkGroupInfo;
 
 import io.gpulab.api.Backend;
-import io.gpulab.api.BackendException;
 import io.gpulab.api.Kernel;
 import io.gpulab.api.Task;
-import io.gpulab.tasks.BlurInput;
-import io.gpulab.tasks.Sha256Input;
-import io.gpulab.tasks.SieveInput;
+import io.gpulab.api.spi.KernelRegistry;
+import io.gpulab.tasks.Tasks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jocl.Pointer;
@@ -25,6 +23,12 @@ import org.jocl.cl_kernel;
  * launch holds at most four large buffers) and the test cap {@code gpulab.opencl.maxAllocBytes}.
  */
 final class OpenClBackend implements Backend {
+
+    /** The tasks this backend runs and how it builds each one's kernel. */
+    static final KernelRegistry<OpenClBackend> KERNELS = new KernelRegistry<OpenClBackend>("opencl")
+            .add(Tasks.BLUR, BlurOpenCl::new)
+            .add(Tasks.SHA256, Sha256OpenCl::new)
+            .add(Tasks.SIEVE, SieveOpenCl::new);
 
     /** The system property that caps the per-buffer budget, for tests of the splitting. */
     static final String MAX_ALLOC_PROPERTY = "gpulab.opencl.maxAllocBytes";
@@ -55,15 +59,8 @@ final class OpenClBackend implements Backend {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <I, O> Kernel<I, O> prepare(Task<I, O> task, I input) {
-        Kernel<?, ?> k = switch (task.id()) {
-            case "sieve" -> new SieveOpenCl(this, (SieveInput) input);
-            case "sha256" -> new Sha256OpenCl(this, (Sha256Input) input);
-            case "blur" -> new BlurOpenCl(this, (BlurInput) input);
-            default -> throw new BackendException("backend opencl does not run task " + task.id());
-        };
-        return (Kernel<I, O>) k;
+        return KERNELS.prepare(this, task, input);
     }
 
     /**

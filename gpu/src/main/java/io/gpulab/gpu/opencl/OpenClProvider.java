@@ -5,8 +5,8 @@ import io.gpulab.api.Backend;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.DeviceInfo;
-import io.gpulab.tasks.SelfTest;
-import io.gpulab.tasks.SelfTestedProvider;
+import io.gpulab.api.spi.SelfTest;
+import io.gpulab.api.spi.SelfTestedProvider;
 import java.util.List;
 import org.jocl.CLException;
 
@@ -25,7 +25,7 @@ public final class OpenClProvider extends SelfTestedProvider {
 
     /** Creates the provider; touches nothing. */
     public OpenClProvider() {
-        super("opencl");
+        super("opencl", OpenClBackend.KERNELS);
     }
 
     /** Lists every platform and device, then runs the self-test on the default device. */

@@ -1,8 +1,16 @@
-package io.gpulab.tasks;
+package io.gpulab.api.spi;
 
 import io.gpulab.api.Backend;
 import io.gpulab.api.Kernel;
 import io.gpulab.images.Image;
+import io.gpulab.tasks.BlurInput;
+import io.gpulab.tasks.BlurOutput;
+import io.gpulab.tasks.BlurSpec;
+import io.gpulab.tasks.Sha256Input;
+import io.gpulab.tasks.Sha256Output;
+import io.gpulab.tasks.SieveInput;
+import io.gpulab.tasks.SieveOutput;
+import io.gpulab.tasks.Tasks;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;

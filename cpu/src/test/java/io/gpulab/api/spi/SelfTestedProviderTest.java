@@ -1,4 +1,4 @@
-package io.gpulab.tasks;
+package io.gpulab.api.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +12,8 @@ import io.gpulab.api.DeviceInfo;
 import io.gpulab.api.Kernel;
 import io.gpulab.api.Task;
 import io.gpulab.cpu.seq.SeqBackend;
+import io.gpulab.tasks.Sha256Input;
+import io.gpulab.tasks.Sha256Output;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +121,7 @@ class SelfTestedProviderTest {
         private final Supplier<Availability> probe;
 
         TestProvider(Supplier<Availability> probe) {
-            super("test");
+            super("test", SeqBackend.KERNELS);
             this.probe = probe;
         }
 

@@ -1,4 +1,4 @@
-package io.gpulab.tasks;
+package io.gpulab.api.spi;
 
 import io.gpulab.api.Availability;
 import io.gpulab.api.Backend;
@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Implements the part of {@link BackendProvider} that every provider shares: the id, the three standard tasks, and
+ * Implements the part of {@link BackendProvider} that every provider shares: the id, the tasks its backend's
+ * {@link KernelRegistry} declares, and
  * a {@link #probe} that runs once, turns any failure into one readable reason and caches the outcome.
  *
  * <p>A subclass says only how to probe its backend ({@link #probeOnce}), usually by opening it and handing it to
@@ -17,14 +18,17 @@ import java.util.Set;
  */
 public abstract class SelfTestedProvider implements BackendProvider {
 
-    private static final Set<String> ALL_TASKS = Set.of("blur", "sha256", "sieve");
-
     private final String id;
+    private final KernelRegistry<?> kernels;
     private volatile Availability cached;
 
-    /** Creates the provider of the backend with this id; a subclass constructor must touch no native code. */
-    protected SelfTestedProvider(String id) {
+    /**
+     * Creates the provider of the backend with this id, which runs the tasks its registry declares; a subclass
+     * constructor must touch no native code.
+     */
+    protected SelfTestedProvider(String id, KernelRegistry<?> kernels) {
         this.id = id;
+        this.kernels = kernels;
     }
 
     @Override
@@ -32,10 +36,10 @@ public abstract class SelfTestedProvider implements BackendProvider {
         return id;
     }
 
-    /** Returns the three standard tasks; a provider that runs fewer overrides this. */
+    /** Returns the tasks the backend's {@link KernelRegistry} declares. */
     @Override
-    public Set<String> tasks() {
-        return ALL_TASKS;
+    public final Set<String> tasks() {
+        return kernels.tasks();
     }
 
     /** Returns the cached availability, probing on the first call; a failure the probe throws becomes the reason. */

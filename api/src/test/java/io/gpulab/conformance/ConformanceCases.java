@@ -1,5 +1,6 @@
 package io.gpulab.conformance;
 
+import io.gpulab.api.Task;
 import io.gpulab.images.Image;
 import io.gpulab.images.SyntheticImages;
 import io.gpulab.tasks.BlurInput;
@@ -21,6 +22,22 @@ public final class ConformanceCases {
     public static final long SEED = Long.getLong("gpulab.seed", 20261122L);
 
     private ConformanceCases() {
+    }
+
+    /**
+     * Returns the cases of a task of {@link Tasks#all}.
+     *
+     * @throws IllegalArgumentException for a task that has no cases here yet: a new task adds its cases first
+     */
+    @SuppressWarnings("unchecked") // each list below holds cases of exactly the task whose id selects it
+    public static <I, O> List<ConformanceCase<I, O>> of(Task<I, O> task) {
+        List<?> cases = switch (task.id()) {
+            case "blur" -> blur();
+            case "sha256" -> sha256();
+            case "sieve" -> sieve();
+            default -> throw new IllegalArgumentException("no conformance cases for task " + task.id());
+        };
+        return (List<ConformanceCase<I, O>>) cases;
     }
 
     /** Returns the sieve ranges: tiny ends, powers of two +- 1, 2^31 - 1, 2^32, high ranges and random ones. */

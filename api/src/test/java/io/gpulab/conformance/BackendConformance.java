@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gpulab.api.Backend;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.BackendProvider;
+import io.gpulab.api.Backends;
 import io.gpulab.api.Kernel;
+import io.gpulab.api.Size;
+import io.gpulab.api.Task;
 import io.gpulab.api.Verdict;
-import io.gpulab.cpu.seq.SeqBackend;
 import io.gpulab.tasks.SieveInput;
 import io.gpulab.tasks.Tasks;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -25,14 +28,16 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * The conformance test: every case of every task on one backend, checked against {@code seq}. A backend's test
- * extends this class and names the backend; an unavailable backend aborts (or fails when required).
+ * extends this class and names the backend; an unavailable backend aborts (or fails when required), and a task the
+ * backend does not declare (its provider's {@code tasks()}) is skipped with that reason.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class BackendConformance {
 
+    private BackendProvider provider;
     private Backend backend;
     private String unavailable;
-    private final Backend reference = new SeqBackend();
+    private Backend reference;
 
     /** Returns the id of the backend under test. */
     protected abstract String backendId();
@@ -42,11 +47,22 @@ public abstract class BackendConformance {
         return BackendOptions.defaults();
     }
 
+    /**
+     * Returns the backend whose outputs are the expected ones: {@code seq}, found on the class path like any other
+     * backend; the test of {@code seq} itself overrides this with an independent oracle.
+     */
+    protected Backend openReference() {
+        return Backends.find("seq").orElseThrow(() -> new AssertionError(
+                "the conformance harness needs the seq backend (module gpulab-cpu) on the test class path"))
+                .open(BackendOptions.defaults());
+    }
+
     @BeforeAll
     void openBackend() {
+        reference = openReference();
         try {
-            BackendProvider p = RequireBackend.available(backendId());
-            backend = p.open(options());
+            provider = RequireBackend.available(backendId());
+            backend = provider.open(options());
         } catch (TestAbortedException e) {
             // abort each test rather than the class, so reports count them as skipped with the reason
             unavailable = e.getMessage();
@@ -58,6 +74,7 @@ public abstract class BackendConformance {
         if (backend != null) {
             backend.close();
         }
+        reference.close();
     }
 
     /** Returns the backend under test, opened once for the class; aborts the calling test when unavailable. */
@@ -68,27 +85,21 @@ public abstract class BackendConformance {
         return backend;
     }
 
+    /** Runs every case of every task of gpulab; a task the backend does not declare is skipped with the reason. */
     @TestFactory
-    Stream<DynamicTest> sieve() {
+    Stream<DynamicContainer> everyTask() {
         backend();
-        return ConformanceCases.sieve().stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> check(c)));
-    }
-
-    @TestFactory
-    Stream<DynamicTest> sha256() {
-        backend();
-        return ConformanceCases.sha256().stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> check(c)));
-    }
-
-    @TestFactory
-    Stream<DynamicTest> blur() {
-        backend();
-        return ConformanceCases.blur().stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> check(c)));
+        return Tasks.all().stream().map(t -> DynamicContainer.dynamicContainer(t.id(),
+                ConformanceCases.of(t).stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
+                    requireTask(t);
+                    check(c);
+                }))));
     }
 
     @Test
     void sieveListsTheSamePrimesAsSeq() {
         backend();
+        requireTask(Tasks.SIEVE);
         for (long[] r : new long[][] {{0, 1000}, {1_000_000_000L, 1_000_100_000L}, {(1L << 32) - 5000, 1L << 32}}) {
             List<Long> expected = new ArrayList<>();
             List<Long> actual = new ArrayList<>();
@@ -103,15 +114,32 @@ public abstract class BackendConformance {
         }
     }
 
-    @Test
-    void kernelsAreReusableAcrossRuns() {
+    /** Runs one kernel twice on each task's standard tiny input; both outputs must agree. */
+    @TestFactory
+    Stream<DynamicTest> kernelsAreReusableAcrossRuns() {
         backend();
-        var c = ConformanceCases.sha256().get(4);
-        try (var k = backend.prepare(c.task(), c.input())) {
-            var first = k.run(c.input());
-            var second = k.run(c.input());
-            Verdict v = c.task().compare(first, second);
-            assertTrue(v.ok(), where(c.toString()) + " differs between two runs of one kernel: " + v);
+        return Tasks.all().stream().map(t -> DynamicTest.dynamicTest(t.id(), () -> {
+            requireTask(t);
+            reuse(t);
+        }));
+    }
+
+    private <I, O> void reuse(Task<I, O> task) {
+        I input = task.input(Size.TINY, ConformanceCases.SEED);
+        try (Kernel<I, O> k = backend.prepare(task, input)) {
+            O first = k.run(input);
+            O second = k.run(input);
+            Verdict v = task.compare(first, second);
+            assertTrue(v.ok(), where(task.id() + " tiny input (seed " + ConformanceCases.SEED + ")")
+                    + " differs between two runs of one kernel: " + v);
+        }
+    }
+
+    /** Aborts the calling test, with the reason, when the backend under test does not declare the task. */
+    private void requireTask(Task<?, ?> task) {
+        if (!provider.tasks().contains(task.id())) {
+            Assumptions.abort("backend " + backendId() + " does not declare task " + task.id() + " (it runs "
+                    + String.join(", ", provider.tasks()) + ")");
         }
     }
 
