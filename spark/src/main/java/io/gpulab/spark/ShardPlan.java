@@ -4,17 +4,22 @@ import io.gpulab.api.Backend;
 import io.gpulab.api.BackendException;
 import io.gpulab.api.Kernel;
 import io.gpulab.api.Task;
-import io.gpulab.cpu.seq.Sha256Seq;
 import io.gpulab.images.Image;
 import io.gpulab.tasks.BlurInput;
+import io.gpulab.tasks.BlurMerge;
 import io.gpulab.tasks.BlurOutput;
+import io.gpulab.tasks.BlurShards;
 import io.gpulab.tasks.BlurSpec;
 import io.gpulab.tasks.PrimeSink;
 import io.gpulab.tasks.Sha256Fold;
 import io.gpulab.tasks.Sha256Input;
+import io.gpulab.tasks.Sha256Merge;
 import io.gpulab.tasks.Sha256Output;
+import io.gpulab.tasks.Sha256Shards;
 import io.gpulab.tasks.SieveInput;
+import io.gpulab.tasks.SieveMerge;
 import io.gpulab.tasks.SieveOutput;
+import io.gpulab.tasks.SieveShards;
 import io.gpulab.tasks.Tasks;
 import java.io.ByteArrayOutputStream;
 import java.io.Serializable;
@@ -22,25 +27,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits each task's input into shards and merges their partial outputs: the one place the spark backend knows how a
- * task decomposes. It stands in for the task layer's shared plan (issue #11) until that lands, and is meant to be
- * replaced by it, not copied.
- *
- * <p>sieve: contiguous sub-ranges; counts add up, and a listing runs in windows of one job each whose shards send back
- * their primes as gaps, streamed to the sink in order. sha256: contiguous runs of messages; a synthetic shard sends
- * back its partial fold (4 longs), given messages send back their digests. blur: bands of rows with {@code r} halo
- * rows above and below (fewer at the true edges), each band sending back only its own rows, so the result equals
- * {@code seq} bit for bit.
+ * Drives the task layer's one decomposition of each task ({@link SieveShards}, {@link Sha256Shards},
+ * {@link BlurShards} and their merges) over Spark: every shard becomes a serializable {@link SparkShard} that an
+ * executor runs on its inner backend, and every partial output comes back to the merge. What is Spark's own here is
+ * only the shard's wire form and the listing's windows: a listing runs {@code window} shards per Spark job and hands
+ * them to the merge in order, each shard sending back its primes as gaps.
  */
 final class ShardPlan {
 
     /** The shortest counting shard: below it, shipping a shard costs more than it saves. */
     private static final long MIN_SIEVE_SHARD = 1L << 20;
-    /** The longest listing shard, so that one shard's gaps stay a few megabytes. */
+    /** The span of a listing shard, so that one shard's gaps stay a few megabytes. */
     private static final long LIST_SHARD = 1L << 26;
     /** Messages per run of the inner kernel inside a synthetic shard, which bounds an executor's memory. */
     private static final int SUB_BATCH = 1 << 14;
-    private static final long MIN_SHA256_BYTES = 1L << 20;
+    /** The fewest compression blocks per sha256 shard (1 MiB of messages). */
+    private static final long MIN_SHA256_BLOCKS = 1L << 14;
+    /** The most compression blocks per shard of given messages (256 MiB shipped at once). */
+    private static final long MAX_SHA256_BLOCKS = 1L << 22;
     private static final int MIN_BAND_ROWS = 16;
 
     private ShardPlan() {
@@ -49,46 +53,40 @@ final class ShardPlan {
     /** Counts (and lists, with a sink) the primes of the input's range in shards. */
     static SieveOutput sieve(SieveInput in, ShardExecutor ex, int shards) {
         long len = in.length();
-        if (len == 0) {
-            return new SieveOutput(0);
-        }
         if (in.sink() != null) {
-            return new SieveOutput(list(in, ex, shards));
+            return list(in, ex, shards);
         }
-        int n = (int) Math.max(1, Math.min(shards, (len + MIN_SIEVE_SHARD - 1) / MIN_SIEVE_SHARD));
-        List<SparkShard> parts = new ArrayList<>(n);
-        long start = in.from();
-        for (int i = 0; i < n; i++) {
-            long end = start + len / n + (i < len % n ? 1 : 0) - 1;
-            parts.add(new SieveCount(start, end));
-            start = end + 1;
+        SieveShards plan = SieveShards.evenly(in, Math.max(1, Math.min(shards,
+                (len + MIN_SIEVE_SHARD - 1) / MIN_SIEVE_SHARD)));
+        SieveMerge merge = new SieveMerge(plan, in);
+        List<SparkShard> parts = new ArrayList<>();
+        for (long i = 0; i < plan.count(); i++) {
+            parts.add(new SieveCount(plan.from(i), plan.to(i)));
         }
-        long count = 0;
-        for (Serializable c : ex.run("sieve", parts)) {
-            count += (Long) c;
+        if (!parts.isEmpty()) {
+            for (Serializable c : ex.run("sieve", parts)) {
+                merge.add((Long) c);
+            }
         }
-        return new SieveOutput(count);
+        return merge.output();
     }
 
-    private static long list(SieveInput in, ShardExecutor ex, int window) {
-        long count = 0;
-        long start = in.from();
-        while (start <= in.to()) {
-            List<SparkShard> parts = new ArrayList<>(window);
-            for (int i = 0; i < window && start <= in.to(); i++) {
-                long end = in.to() - start < LIST_SHARD ? in.to() : start + LIST_SHARD - 1;
-                parts.add(new SieveList(start, end));
-                start = end + 1;
-                if (end == in.to()) {
-                    break;
-                }
+    private static SieveOutput list(SieveInput in, ShardExecutor ex, int window) {
+        SieveShards plan = SieveShards.ofSpan(in, LIST_SHARD);
+        SieveMerge merge = new SieveMerge(plan, in);
+        for (long first = 0; first < plan.count(); first += window) {
+            List<SparkShard> parts = new ArrayList<>();
+            for (long i = first; i < Math.min(plan.count(), first + window); i++) {
+                parts.add(new SieveList(plan.from(i), plan.to(i)));
             }
-            List<Serializable> gaps = ex.run("sieve", parts);
-            for (int i = 0; i < parts.size(); i++) {
-                count += emit(((SieveList) parts.get(i)).from(), (byte[]) gaps.get(i), in.sink());
+            List<Serializable> listed = ex.run("sieve", parts);
+            for (int k = 0; k < parts.size(); k++) {
+                Gaps g = (Gaps) listed.get(k);
+                long base = plan.from(first + k);
+                merge.list(first + k, g.count(), sink -> emit(base, g.gaps(), sink));
             }
         }
-        return count;
+        return merge.output();
     }
 
     private static long emit(long base, byte[] gaps, PrimeSink sink) {
@@ -113,96 +111,56 @@ final class ShardPlan {
 
     /** Hashes the batch in shards of contiguous messages and merges their folds or digests. */
     static Sha256Output sha256(Sha256Input in, ShardExecutor ex, int shards) {
-        int n = in.count();
-        if (n == 0) {
-            return Sha256Seq.output(in, new byte[0]);
+        Sha256Merge merge = new Sha256Merge(in);
+        if (in.count() == 0) {
+            return merge.output();
         }
-        if (in instanceof Sha256Input.Synthetic s) {
-            long blocks = (long) n * ((s.length() + 9L + 63) / 64 + s.iterations() - 1);
-            int k = (int) Math.max(1, Math.min(Math.min(shards, n), blocks / (MIN_SHA256_BYTES / 64)));
-            List<SparkShard> parts = new ArrayList<>(k);
-            int from = 0;
-            for (int i = 0; i < k; i++) {
-                int to = from + n / k + (i < n % k ? 1 : 0);
-                parts.add(new Sha256Synthetic(s.count(), s.length(), s.iterations(), s.seed(), from, to));
-                from = to;
-            }
-            Sha256Fold fold = new Sha256Fold();
-            for (Serializable v : ex.run("sha256", parts)) {
-                long[] lanes = (long[]) v;
-                fold.addLanes(lanes[0], lanes[1], lanes[2], lanes[3]);
-            }
-            return new Sha256Output(fold.toBytes(), List.of());
-        }
-        List<byte[]> msgs = ((Sha256Input.Messages) in).messages();
-        long total = 0;
-        for (byte[] m : msgs) {
-            total += m.length + 64;
-        }
-        int k = (int) Math.max(1, Math.min(Math.min(shards, n), total / MIN_SHA256_BYTES));
-        List<SparkShard> parts = new ArrayList<>(k);
-        long done = 0;
-        int first = 0;
-        for (int i = 0; i < n; i++) {
-            done += msgs.get(i).length + 64;
-            if (i == n - 1 || done >= total * (parts.size() + 1) / k) {
-                parts.add(new Sha256Messages(first, new ArrayList<>(msgs.subList(first, i + 1))));
-                first = i + 1;
+        Sha256Shards plan = Sha256Shards.of(in, shards, MIN_SHA256_BLOCKS, MAX_SHA256_BLOCKS);
+        List<SparkShard> parts = new ArrayList<>();
+        for (int i = 0; i < plan.count(); i++) {
+            if (in instanceof Sha256Input.Synthetic s) {
+                parts.add(new Sha256Synthetic(s.count(), s.length(), s.iterations(), s.seed(), plan.from(i),
+                        plan.to(i)));
+            } else {
+                List<byte[]> msgs = ((Sha256Input.Messages) in).messages();
+                parts.add(new Sha256Messages(plan.from(i), new ArrayList<>(msgs.subList(plan.from(i), plan.to(i)))));
             }
         }
-        byte[] digests = new byte[Math.multiplyExact(n, Sha256Seq.DIGEST_BYTES)];
         List<Serializable> values = ex.run("sha256", parts);
         for (int i = 0; i < parts.size(); i++) {
-            byte[] d = (byte[]) values.get(i);
-            System.arraycopy(d, 0, digests, ((Sha256Messages) parts.get(i)).first() * Sha256Seq.DIGEST_BYTES,
-                    d.length);
+            if (in instanceof Sha256Input.Synthetic) {
+                long[] lanes = (long[]) values.get(i);
+                merge.addLanes(lanes[0], lanes[1], lanes[2], lanes[3]);
+            } else {
+                byte[] d = (byte[]) values.get(i);
+                System.arraycopy(d, 0, merge.digests(), plan.from(i) * Sha256Fold.BYTES, d.length);
+            }
         }
-        return Sha256Seq.output(in, digests);
+        return merge.output();
     }
 
     /** Blurs every image in bands of rows with their halo and puts the bands' own rows back together. */
     static BlurOutput blur(BlurInput in, ShardExecutor ex, int shards) {
         BlurSpec spec = in.spec();
-        int r = spec.radius();
-        long rows = 0;
-        for (Image img : in.images()) {
-            rows += img.height();
-        }
-        long bands = Math.max(1, Math.min(shards, rows / MIN_BAND_ROWS));
-        int bandRows = (int) Math.max(1, (rows + bands - 1) / bands);
+        BlurShards plan = BlurShards.ofTarget(in, shards, MIN_BAND_ROWS);
+        BlurMerge merge = new BlurMerge(in);
         List<SparkShard> parts = new ArrayList<>();
-        List<int[]> where = new ArrayList<>();
-        for (int i = 0; i < in.images().size(); i++) {
-            Image img = in.images().get(i);
+        for (BlurShards.Band band : plan.bands()) {
+            Image img = in.images().get(band.image());
             int rowBytes = img.width() * img.channels();
-            for (int y0 = 0; y0 < img.height(); y0 += bandRows) {
-                int y1 = Math.min(img.height(), y0 + bandRows);
-                int top = Math.max(0, y0 - r);
-                int end = Math.min(img.height(), y1 + r);
-                byte[] px = new byte[(end - top) * rowBytes];
-                System.arraycopy(img.pixels(), top * rowBytes, px, 0, px.length);
-                parts.add(new BlurBand(i, img.width(), end - top, img.channels(), px, y0 - top, y1 - y0,
-                        spec.kind() == BlurSpec.Kind.GAUSSIAN, spec.sigma(), spec.boxRadius()));
-                where.add(new int[] {i, y0 * rowBytes});
-            }
-        }
-        List<byte[]> outputs = new ArrayList<>();
-        for (Image img : in.images()) {
-            outputs.add(new byte[img.pixels().length]);
+            byte[] px = new byte[band.srcRows() * rowBytes];
+            System.arraycopy(img.pixels(), band.srcRow0() * rowBytes, px, 0, px.length);
+            parts.add(new BlurBand(band.describe(), img.width(), band.srcRows(), img.channels(), px,
+                    band.haloAbove(), band.outRows(), spec.kind() == BlurSpec.Kind.GAUSSIAN, spec.sigma(),
+                    spec.boxRadius()));
         }
         if (!parts.isEmpty()) {
             List<Serializable> values = ex.run("blur", parts);
             for (int i = 0; i < parts.size(); i++) {
-                byte[] band = (byte[]) values.get(i);
-                System.arraycopy(band, 0, outputs.get(where.get(i)[0]), where.get(i)[1], band.length);
+                merge.write(plan.bands().get(i), (byte[]) values.get(i), 0, false);
             }
         }
-        List<Image> out = new ArrayList<>();
-        for (int i = 0; i < in.images().size(); i++) {
-            Image img = in.images().get(i);
-            out.add(new Image(img.width(), img.height(), img.channels(), outputs.get(i)));
-        }
-        return new BlurOutput(out);
+        return merge.output();
     }
 
     private static <I, O> O once(Backend inner, Task<I, O> task, I input) {
@@ -226,7 +184,12 @@ final class ShardPlan {
         }
     }
 
-    /** Lists the primes of {@code [from, to]}; sends back their gaps (the first from {@code from}) as varints. */
+    /** The primes a listing shard found: their number, and their gaps (the first from the shard's start) as varints. */
+    record Gaps(long count, byte[] gaps) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** Lists the primes of {@code [from, to]}; sends back their {@link Gaps}. */
     record SieveList(long from, long to) implements SparkShard {
         private static final long serialVersionUID = 1L;
 
@@ -248,15 +211,15 @@ final class ShardPlan {
                 }
                 gaps.write((int) gap);
             };
-            once(inner, Tasks.SIEVE, new SieveInput(from, to, sink));
-            return gaps.toByteArray();
+            long count = once(inner, Tasks.SIEVE, new SieveInput(from, to, sink)).count();
+            return new Gaps(count, gaps.toByteArray());
         }
     }
 
     /**
      * Hashes synthetic messages {@code [from, to)} and sends back their partial fold as 4 longs. The inner backend
      * hashes them as given messages, in sub-batches, since a task input cannot yet say where in a batch it starts
-     * (the fold keys every digest by its index); the shared plan of issue #11 is to lift that.
+     * (the fold keys every digest by its index, and a backend's kernel folds from index 0).
      */
     record Sha256Synthetic(int count, int length, int iterations, long seed, int from, int to) implements SparkShard {
         private static final long serialVersionUID = 1L;
@@ -305,9 +268,9 @@ final class ShardPlan {
         @Override
         public Serializable run(Backend inner) {
             List<byte[]> digests = once(inner, Tasks.SHA256, new Sha256Input.Messages(messages)).digests();
-            byte[] out = new byte[digests.size() * Sha256Seq.DIGEST_BYTES];
+            byte[] out = new byte[digests.size() * Sha256Fold.BYTES];
             for (int i = 0; i < digests.size(); i++) {
-                System.arraycopy(digests.get(i), 0, out, i * Sha256Seq.DIGEST_BYTES, Sha256Seq.DIGEST_BYTES);
+                System.arraycopy(digests.get(i), 0, out, i * Sha256Fold.BYTES, Sha256Fold.BYTES);
             }
             if (digests.size() != messages.size()) {
                 throw new BackendException("inner backend returned " + digests.size() + " digests for "
@@ -318,13 +281,13 @@ final class ShardPlan {
     }
 
     /** Blurs one band of an image with its halo rows; sends back the band's own {@code keepRows} rows. */
-    record BlurBand(int image, int width, int height, int channels, byte[] pixels, int keepFrom, int keepRows,
+    record BlurBand(String band, int width, int height, int channels, byte[] pixels, int keepFrom, int keepRows,
             boolean gaussian, double sigma, int boxRadius) implements SparkShard {
         private static final long serialVersionUID = 1L;
 
         @Override
         public String describe() {
-            return "image " + image + " band of " + keepRows + " rows (" + width + " wide)";
+            return band;
         }
 
         @Override

@@ -3,7 +3,7 @@ package io.gpulab.spark;
 import io.gpulab.api.Backend;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.Backends;
-import io.gpulab.tasks.SelfTest;
+import io.gpulab.api.spi.SelfTest;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.InvalidOptionException;
 import io.gpulab.api.Kernel;
 import io.gpulab.api.Task;
-import io.gpulab.tasks.SelfTest;
+import io.gpulab.api.spi.SelfTest;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -199,7 +199,7 @@ final class SparkBackend implements Backend {
 
     @Override
     public <I, O> Kernel<I, O> prepare(Task<I, O> task, I input) {
-        return new SparkKernel<>(task, jobs, jobs, settings.shards());
+        return SparkKernel.KERNELS.prepare(new SparkKernel.Host(jobs, jobs, settings.shards()), task, input);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.gpulab.spark;
 
 import io.gpulab.api.BackendException;
-import io.gpulab.tasks.SelfTest;
+import io.gpulab.api.spi.SelfTest;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

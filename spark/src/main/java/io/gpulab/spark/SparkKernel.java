@@ -1,11 +1,8 @@
 package io.gpulab.spark;
 
-import io.gpulab.api.BackendException;
 import io.gpulab.api.Kernel;
-import io.gpulab.api.Task;
-import io.gpulab.tasks.BlurInput;
-import io.gpulab.tasks.Sha256Input;
-import io.gpulab.tasks.SieveInput;
+import io.gpulab.api.spi.KernelRegistry;
+import io.gpulab.tasks.Tasks;
 import java.util.List;
 import java.util.Map;
 
@@ -18,43 +15,54 @@ import java.util.Map;
  */
 final class SparkKernel<I, O> implements Kernel<I, O> {
 
-    private final Task<I, O> task;
-    private final ShardExecutor executor;
-    private final SparkJobs jobs;
-    private final int shards;
+    /**
+     * Where kernels run their shards.
+     *
+     * @param executor runs the shards of a job
+     * @param jobs the Spark jobs' phases and events; null when the shards run in this JVM
+     * @param shards the shard count of a job; 0 for the executor's default
+     */
+    record Host(ShardExecutor executor, SparkJobs jobs, int shards) {
+    }
 
-    /** Creates the kernel; {@code jobs} is null when the executor is not Spark, {@code shards} 0 for the default. */
-    SparkKernel(Task<I, O> task, ShardExecutor executor, SparkJobs jobs, int shards) {
-        if (!List.of("sieve", "sha256", "blur").contains(task.id())) {
-            throw new BackendException("backend spark does not run task " + task.id());
-        }
-        this.task = task;
-        this.executor = executor;
-        this.jobs = jobs;
-        this.shards = shards > 0 ? shards : executor.defaultShards();
+    /** Splits, runs and merges one input of a task. */
+    @FunctionalInterface
+    interface Body<I, O> {
+
+        /** Runs the input in about {@code shards} shards on the executor and returns the merged output. */
+        O run(I input, ShardExecutor executor, int shards);
+    }
+
+    /** The tasks of the spark backend, each driven through its {@link ShardPlan} method. */
+    static final KernelRegistry<Host> KERNELS = new KernelRegistry<Host>("spark")
+            .add(Tasks.BLUR, (h, in) -> new SparkKernel<>(h, ShardPlan::blur))
+            .add(Tasks.SHA256, (h, in) -> new SparkKernel<>(h, ShardPlan::sha256))
+            .add(Tasks.SIEVE, (h, in) -> new SparkKernel<>(h, ShardPlan::sieve));
+
+    private final Host host;
+    private final Body<I, O> body;
+
+    private SparkKernel(Host host, Body<I, O> body) {
+        this.host = host;
+        this.body = body;
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public O run(I input) {
-        if (jobs != null) {
-            jobs.beginRun();
+        if (host.jobs() != null) {
+            host.jobs().beginRun();
         }
-        Object out = switch (task.id()) {
-            case "sieve" -> ShardPlan.sieve((SieveInput) input, executor, shards);
-            case "sha256" -> ShardPlan.sha256((Sha256Input) input, executor, shards);
-            default -> ShardPlan.blur((BlurInput) input, executor, shards);
-        };
-        return (O) out;
+        int shards = host.shards() > 0 ? host.shards() : host.executor().defaultShards();
+        return body.run(input, host.executor(), shards);
     }
 
     @Override
     public Map<String, Double> phases() {
-        return jobs == null ? Map.of() : jobs.phases();
+        return host.jobs() == null ? Map.of() : host.jobs().phases();
     }
 
     @Override
     public List<String> events() {
-        return jobs == null ? List.of() : jobs.events();
+        return host.jobs() == null ? List.of() : host.jobs().events();
     }
 }

@@ -8,7 +8,7 @@ import io.gpulab.api.Backends;
 import io.gpulab.api.DeviceInfo;
 import io.gpulab.api.Kernel;
 import io.gpulab.api.Task;
-import io.gpulab.tasks.SelfTestedProvider;
+import io.gpulab.api.spi.SelfTestedProvider;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +24,7 @@ public final class SparkProvider extends SelfTestedProvider {
 
     /** Creates the provider; loads nothing of Spark. */
     public SparkProvider() {
-        super("spark");
+        super("spark", SparkKernel.KERNELS);
     }
 
     @Override
@@ -93,7 +93,7 @@ public final class SparkProvider extends SelfTestedProvider {
 
         @Override
         public <I, O> Kernel<I, O> prepare(Task<I, O> task, I input) {
-            return new SparkKernel<>(task, this, null, 0);
+            return SparkKernel.KERNELS.prepare(new SparkKernel.Host(this, null, 0), task, input);
         }
 
         @Override
