@@ -64,11 +64,12 @@ final class ShardRunner implements Function<SparkShard, ShardResult> {
         try {
             Backend b = open(device, threads);
             Serializable v = shard.run(b);
-            String where = inner + ": " + b.device() + (gpu != null && device == null ? " (gpu " + gpu + " assigned, unused)" : "");
-            return new ShardResult(i, host, executor, attempt, where, start, micros(), v, null);
+            String unused = gpu != null && device == null ? " (gpu " + gpu + " assigned, unused)" : "";
+            return new ShardResult(i, host, executor, attempt, inner + ": " + b.device() + unused, start, micros(), v,
+                    null);
         } catch (RuntimeException e) {
-            return new ShardResult(i, host, executor, attempt, inner + (device == null ? "" : " " + device), start, micros(),
-                    null, SelfTest.oneLine(e));
+            String where = inner + (device == null ? "" : " " + device);
+            return new ShardResult(i, host, executor, attempt, where, start, micros(), null, SelfTest.oneLine(e));
         }
     }
 
