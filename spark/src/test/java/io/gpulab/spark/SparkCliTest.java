@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Runs the gpulab command on {@code spark} over a local cluster: folders of images and files, with --verify. */
 class SparkCliTest {
 
-    private static final String MASTER = "spark.master=local-cluster[2,1,1024]";
+    private static final String MASTER = "spark.master=local-cluster[1,1,1024]";
 
     @TempDir
     Path dir;
