@@ -29,6 +29,15 @@ public interface Kernel<I, O> extends AutoCloseable {
         return java.util.List.of();
     }
 
+    /**
+     * Returns the work units ({@link Task#workUnits}) of the current {@link #run} done so far, for a progress line;
+     * safe to call from another thread while {@code run} runs, and cheap (a counter). The default, -1, means the
+     * kernel cannot tell; a kernel that counts must add to it without slowing the run measurably.
+     */
+    default long workDone() {
+        return -1;
+    }
+
     /** Releases what {@code prepare} allocated; the default has nothing to release. */
     @Override
     default void close() {

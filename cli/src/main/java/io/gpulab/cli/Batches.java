@@ -14,14 +14,21 @@ final class Batches {
     private final int warmup;
     private final int repeat;
     private final Timings timings;
+    private final RunProgress progress;
 
-    /** Creates the runner of one command's batches. */
+    /** Creates the runner of one command's batches, with no progress line. */
     Batches(Backend backend, Verifier verifier, int warmup, int repeat) {
+        this(backend, verifier, warmup, repeat, new RunProgress(null, false, System::nanoTime));
+    }
+
+    /** Creates the runner of one command's batches, reporting to this progress line. */
+    Batches(Backend backend, Verifier verifier, int warmup, int repeat, RunProgress progress) {
         this.backend = backend;
         this.verifier = verifier;
         this.warmup = warmup;
         this.repeat = repeat;
         this.timings = new Timings(repeat);
+        this.progress = progress;
     }
 
     /** Measures one batch, verifies it on the same input and returns its output. */
@@ -34,8 +41,12 @@ final class Batches {
      * its side effects (a sieve's listing sink, which seq would otherwise fill a second time).
      */
     <I, O> O run(Task<I, O> task, I input, I reference) {
-        Measured<O> m = Measured.run(backend, task, input, warmup, repeat);
+        progress.expect(task.workUnits(input) * (warmup + repeat), task.unit());
+        Measured<O> m = Measured.run(backend, task, input, warmup, repeat, progress);
         timings.add(m);
+        if (verifier.enabled()) {
+            progress.phase("checking against seq");
+        }
         verifier.check(task, reference, m.output());
         return m.output();
     }
@@ -48,6 +59,11 @@ final class Batches {
     /** Returns the verifier of the batches. */
     Verifier verifier() {
         return verifier;
+    }
+
+    /** Returns the progress line of the batches. */
+    RunProgress progress() {
+        return progress;
     }
 
     /** Returns the timings of the batches run so far. */

@@ -6,11 +6,15 @@ import io.gpulab.tasks.BlurSpec;
 import io.gpulab.tasks.Tasks;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,6 +36,7 @@ final class BlurFiles {
     private final Set<String> usedNames = new HashSet<>();
     private final List<InputFiles.Entry> pending = new ArrayList<>();
     private final List<Image> pendingImages = new ArrayList<>();
+    private final List<Path> pendingTargets = new ArrayList<>();
     private long pendingBytes;
     private long pixels;
     private long done;
@@ -49,24 +54,69 @@ final class BlurFiles {
         this.budget = budget;
     }
 
-    /** Blurs every image under the inputs on the batches' backend and writes the results. */
+    /**
+     * Blurs every image under the inputs on the batches' backend and writes the results. The inputs are listed
+     * before anything is written, leaving out the output folder where a walk meets it, so that no result is read
+     * back as an input; an output that would replace one of the inputs is refused, because with several batches or
+     * names mapped to one another it could be written before that input was read.
+     *
+     * @throws CliException a usage error naming the first input its output would overwrite, before any is written
+     */
     void run(List<String> inputs) {
-        InputFiles.walk(inputs, this::accept);
+        List<InputFiles.Entry> entries = new ArrayList<>();
+        InputFiles.walk(inputs, outDir, entries::add);
+        Map<Object, String> inputKeys = new HashMap<>();
+        for (InputFiles.Entry e : entries) {
+            if (e.error() == null) {
+                inputKeys.putIfAbsent(fileKey(e.path()), e.display());
+            }
+        }
+        List<Path> targets = new ArrayList<>();
+        for (InputFiles.Entry e : entries) {
+            Path target = e.error() == null ? outDir.resolve(outputName(e)) : null;
+            targets.add(target);
+            String input = target != null && Files.exists(target)
+                    ? inputKeys.get(fileKey(target)) : null;
+            if (input != null) {
+                throw CliException.usage("--output " + outDir + " would overwrite the input " + input + " with "
+                        + target.getFileName() + "; choose another folder");
+            }
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            accept(entries.get(i), targets.get(i));
+        }
         flush();
     }
 
-    private void accept(InputFiles.Entry e) {
+    /** Returns what identifies the file (device and inode here), or the real path where the system has no key. */
+    private static Object fileKey(Path p) {
+        try {
+            Object key = Files.readAttributes(p, BasicFileAttributes.class).fileKey();
+            return key != null ? key : p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
+    private void accept(InputFiles.Entry e, Path target) {
         if (e.error() != null) {
             pending.add(e);
             pendingImages.add(null);
+            pendingTargets.add(null);
             return;
         }
         Image img;
         try {
-            img = codec.read(e.path(), budget / (BYTES_PER_SAMPLE * 4));
+            List<String> notes = new ArrayList<>();
+            img = codec.read(e.path(), budget / (BYTES_PER_SAMPLE * 4), notes);
+            for (String n : notes) {
+                batches.progress().clear();
+                err.println("note: " + e.display() + ": " + n);
+            }
         } catch (IOException ex) {
             pending.add(new InputFiles.Entry(e.display(), e.path(), InputFiles.describe(ex)));
             pendingImages.add(null);
+            pendingTargets.add(null);
             return;
         }
         long bytes = img.pixels().length * BYTES_PER_SAMPLE;
@@ -75,11 +125,13 @@ final class BlurFiles {
         }
         pending.add(e);
         pendingImages.add(img);
+        pendingTargets.add(target);
         pendingBytes += bytes;
     }
 
     /** Blurs the pending images on the backend, writes them and prints the pending lines, in order. */
     private void flush() {
+        batches.progress().clear();
         List<Image> images = pendingImages.stream().filter(i -> i != null).toList();
         List<Image> blurred = List.of();
         if (!images.isEmpty()) {
@@ -95,18 +147,19 @@ final class BlurFiles {
                 failed++;
                 continue;
             }
-            Path target = outDir.resolve(outputName(e));
+            Path target = pendingTargets.get(i);
             try {
                 codec.writePng(blurred.get(b++), target);
                 out.println(e.display() + " -> " + target);
                 done++;
             } catch (IOException ex) {
-                err.println("gpulab: " + target + ": " + InputFiles.describe(ex));
+                err.println("gpulab: " + target + ": write error: " + InputFiles.describe(ex));
                 failed++;
             }
         }
         pending.clear();
         pendingImages.clear();
+        pendingTargets.clear();
         pendingBytes = 0;
     }
 
@@ -115,9 +168,15 @@ final class BlurFiles {
      * run already took becomes {@code <name>-2.png}, {@code <name>-3.png}, ..., with a note, so none is overwritten.
      */
     private String outputName(InputFiles.Entry e) {
-        String file = e.path().getFileName().toString();
+        String file = FileNames.fileName(e.path());
         int dot = file.lastIndexOf('.');
         String stem = dot > 0 ? file.substring(0, dot) : file;
+        String safe = FileNames.encodable(stem);
+        if (!safe.equals(stem)) {
+            // the JVM cannot create a name its locale cannot encode (LC_ALL=C and a non-ASCII name)
+            err.println("note: " + e.display() + " written as " + safe + ".png: the locale cannot encode its name");
+            stem = safe;
+        }
         String name = stem + ".png";
         for (int k = 2; !usedNames.add(name.toLowerCase(Locale.ROOT)); k++) {
             name = stem + "-" + k + ".png";

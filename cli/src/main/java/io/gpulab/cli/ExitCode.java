@@ -15,7 +15,7 @@ public final class ExitCode {
     public static final int MISMATCH = 4;
     /** The backend failed while preparing or running (device out of memory included). */
     public static final int BACKEND_FAILED = 5;
-    /** Any other error: I/O, JVM out of memory, or a bug (see {@code --debug}). */
+    /** Any other error: I/O (a failed write of a result included), JVM out of memory, or a bug ({@code --debug}). */
     public static final int OTHER = 6;
 
     /** The help lines of the exit-code list, as picocli's {@code exitCodeList} takes them. */
@@ -25,7 +25,7 @@ public final class ExitCode {
     static final String L3 = "3:the requested backend or device is unavailable here";
     static final String L4 = "4:--verify: the result differs from seq";
     static final String L5 = "5:the backend failed while preparing or running";
-    static final String L6 = "6:any other error (I/O, out of memory, bug; --debug shows the stack trace)";
+    static final String L6 = "6:any other error (I/O, failed write, out of memory, bug; --debug shows the stack trace)";
 
     private ExitCode() {
     }

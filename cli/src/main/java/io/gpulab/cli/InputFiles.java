@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -32,19 +33,54 @@ final class InputFiles {
 
     /** Hands every file under the given paths, and every path that failed, to the consumer in order. */
     static void walk(List<String> inputs, Consumer<Entry> consumer) {
+        walk(inputs, null, consumer);
+    }
+
+    /**
+     * Hands every file under the given paths to the consumer in order, leaving out the folder {@code skip} (the
+     * output folder of {@code blur}) wherever a walk meets it, so a command never reads what it writes; a path the
+     * user names is never left out.
+     */
+    static void walk(List<String> inputs, Path skip, Consumer<Entry> consumer) {
         for (String in : inputs) {
-            visit(in, Path.of(in), true, consumer);
+            Path p;
+            try {
+                p = FileNames.toPath(in);
+            } catch (IOException e) {
+                consumer.accept(new Entry(in, Path.of(""), describe(e)));
+                continue;
+            }
+            new Walk(skip, consumer).visit(in, p, true);
         }
     }
 
-    private static void visit(String display, Path path, boolean top, Consumer<Entry> consumer) {
+    /** One walk, with the folder it leaves out. */
+    private record Walk(Path skip, Consumer<Entry> consumer) {
+        void visit(String display, Path path, boolean top) {
+            InputFiles.visit(display, path, top, this);
+        }
+
+        boolean skipped(Path dir) {
+            try {
+                return skip != null && Files.isSameFile(dir, skip);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+    }
+
+    private static void visit(String display, Path path, boolean top, Walk walk) {
+        Consumer<Entry> consumer = walk.consumer();
         if (!top && Files.isSymbolicLink(path) && Files.isDirectory(path)) {
             // a link inside a walked folder may point back up the tree; only folders named by the user are followed
             consumer.accept(new Entry(display, path, "symbolic link to a folder, not followed"));
             return;
         }
         if (!Files.isDirectory(path)) {
-            consumer.accept(new Entry(display, path, Files.exists(path) ? null : "No such file or directory"));
+            consumer.accept(new Entry(display, path, Files.exists(path) ? null : missing(path)));
+            return;
+        }
+        if (!top && walk.skipped(path)) {
             return;
         }
         List<Path> children = new ArrayList<>();
@@ -54,10 +90,29 @@ final class InputFiles {
             consumer.accept(new Entry(display, path, describe(e)));
             return;
         }
-        children.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+        // names are bytes: sort them as bytes, the same order under every locale, and show them as they are
+        List<byte[]> names = new ArrayList<>();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < children.size(); i++) {
+            names.add(FileNames.rawFileName(children.get(i)));
+            order.add(i);
+        }
+        order.sort((a, b) -> Arrays.compareUnsigned(names.get(a), names.get(b)));
         String prefix = display.endsWith("/") ? display : display + "/";
-        for (Path c : children) {
-            visit(prefix + c.getFileName(), c, false, consumer);
+        for (int i : order) {
+            visit(prefix + FileNames.fromBytes(names.get(i)), children.get(i), false, walk);
+        }
+    }
+
+    /** Returns why a path that does not exist cannot be read: a loop of links is not a missing file. */
+    private static String missing(Path path) {
+        try {
+            Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
+            return "No such file or directory";
+        } catch (IOException e) {
+            String why = describe(e);
+            // the JDK adds "or unable to access attributes of symbolic link" to the system's ELOOP message
+            return why.startsWith("Too many levels of symbolic links") ? "Too many levels of symbolic links" : why;
         }
     }
 

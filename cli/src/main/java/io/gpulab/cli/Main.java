@@ -4,6 +4,8 @@ import io.gpulab.api.BackendException;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.InvalidOptionException;
 import io.gpulab.api.spi.SelfTest;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -11,6 +13,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.MaxValuesExceededException;
+import picocli.CommandLine.MutuallyExclusiveArgsException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -23,14 +27,37 @@ public final class Main {
 
     /** Runs the command with the process's arguments and exits with its exit code. */
     public static void main(String[] args) {
-        Charset cs = Charset.defaultCharset();
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, cs), true);
+        // file names are bytes: print them as the file system holds them, whatever the locale (see FileNames)
+        Charset cs = RawUtf8.INSTANCE;
+        PrintWriter out = CheckedWriter.of(new FileOutputStream(FileDescriptor.out), cs);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, cs), true);
-        System.exit(execute(args, out, err));
+        int code = execute(RawArgs.recover(args), out, err);
+        if (code != ExitCode.OTHER && System.out.checkError()) {
+            // bench echoes JMH through System.out, which keeps only a flag
+            err.println("gpulab: write error on stdout");
+            code = ExitCode.OTHER;
+        }
+        err.flush();
+        System.exit(code);
     }
 
-    /** Runs the command with these arguments and writers, and returns the exit code; never throws. */
+    /**
+     * Runs the command with these arguments and writers, and returns the exit code; never throws. A write to
+     * {@code out} that failed (a full disk, a closed pipe) ends with one "write error" line and exit code 6, whatever
+     * the command returned, because its results are lost.
+     */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        int code = executeCommand(args, out, err);
+        if (out.checkError()) {
+            IOException cause = out instanceof CheckedWriter c ? c.failure() : null;
+            err.println("gpulab: write error on stdout" + (cause == null ? "" : ": " + InputFiles.describe(cause)));
+            err.flush();
+            return ExitCode.OTHER;
+        }
+        return code;
+    }
+
+    private static int executeCommand(String[] args, PrintWriter out, PrintWriter err) {
         boolean debug = List.of(args).contains("--debug");
         try {
             return commandLine(out, err).execute(args);
@@ -60,7 +87,10 @@ public final class Main {
     private static int onParameterError(ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println("gpulab: " + ex.getMessage());
+        // picocli words a clash within an exclusive group as its group expression; name the options instead
+        String clash = ex instanceof MaxValuesExceededException || ex instanceof MutuallyExclusiveArgsException
+                ? ExclusiveOptions.clash(cl.getCommandSpec(), List.of(args)) : null;
+        err.println("gpulab: " + (clash != null ? clash : ex.getMessage()));
         UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
         return ExitCode.USAGE;
@@ -70,7 +100,13 @@ public final class Main {
         boolean debug = parsed != null && parsed.expandedArgs().contains("--debug");
         PrintWriter err = cl.getErr();
         if (ex instanceof CliException c) {
-            return fail(err, debug, ex, c.getMessage(), c.exitCode());
+            // a deliberate one-line message says all there is; no hint at a stack trace
+            err.println("gpulab: " + c.getMessage());
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return c.exitCode();
         }
         if (ex instanceof InvalidOptionException) {
             return fail(err, debug, ex, ex.getMessage(), ExitCode.USAGE);

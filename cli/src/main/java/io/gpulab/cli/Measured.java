@@ -24,24 +24,50 @@ public record Measured<O>(O output, double[] seconds, Map<String, Double> phases
      * @throws io.gpulab.api.BackendException when preparing or running fails
      */
     public static <I, O> Measured<O> run(Backend backend, Task<I, O> task, I input, int warmup, int repeat) {
+        return run(backend, task, input, warmup, repeat, null);
+    }
+
+    /**
+     * Runs as {@link #run(Backend, Task, Object, int, int)} does, telling {@code progress} (when not null) of each
+     * run's start, its kernel's units done as it goes, and its end; nothing is printed from the timed runs' thread.
+     */
+    static <I, O> Measured<O> run(Backend backend, Task<I, O> task, I input, int warmup, int repeat,
+            RunProgress progress) {
         if (repeat < 1) {
             throw new IllegalArgumentException("repeat must be at least 1: " + repeat);
         }
         java.util.ArrayList<String> events = new java.util.ArrayList<>();
         try (Kernel<I, O> kernel = backend.prepare(task, input)) {
+            long units = progress == null ? 0 : task.workUnits(input);
             for (int i = 0; i < warmup; i++) {
+                started(progress, kernel);
                 kernel.run(input);
+                finished(progress, units);
                 events.addAll(kernel.events());
             }
             double[] seconds = new double[repeat];
             O out = null;
             for (int i = 0; i < repeat; i++) {
+                started(progress, kernel);
                 long t0 = System.nanoTime();
                 out = kernel.run(input);
                 seconds[i] = (System.nanoTime() - t0) / 1e9;
+                finished(progress, units);
                 events.addAll(kernel.events());
             }
             return new Measured<>(out, seconds, Map.copyOf(kernel.phases()), List.copyOf(events));
+        }
+    }
+
+    private static void started(RunProgress progress, Kernel<?, ?> kernel) {
+        if (progress != null) {
+            progress.running(kernel::workDone);
+        }
+    }
+
+    private static void finished(RunProgress progress, long units) {
+        if (progress != null) {
+            progress.finished(units);
         }
     }
 }

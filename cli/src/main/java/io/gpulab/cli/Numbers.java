@@ -32,6 +32,16 @@ public final class Numbers {
      * @throws IllegalArgumentException with a message quoting the text when it is no integer or out of range
      */
     public static long parse(String text, long min, long max) {
+        return parse(text, min, max, min + ".." + max);
+    }
+
+    /**
+     * Parses the text as an exact integer within {@code [min, max]}, naming the range as {@code range} (such as
+     * {@code 0..10^18}) when the value is out of it.
+     *
+     * @throws IllegalArgumentException with a message quoting the text when it is no integer or out of range
+     */
+    public static long parse(String text, long min, long max, String range) {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty()) {
             throw new IllegalArgumentException("an empty value is not a number");
@@ -44,7 +54,7 @@ public final class Numbers {
             throw new IllegalArgumentException("'" + t + "' is not an integer");
         }
         if (i.compareTo(BigInteger.valueOf(min)) < 0 || i.compareTo(BigInteger.valueOf(max)) > 0) {
-            throw new IllegalArgumentException("'" + t + "' is out of range " + min + ".." + max);
+            throw new IllegalArgumentException("'" + t + "' is out of range " + range);
         }
         return i.longValueExact();
     }

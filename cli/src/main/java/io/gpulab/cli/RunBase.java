@@ -32,9 +32,14 @@ abstract class RunBase implements Callable<Integer> {
         validate();
         AbsentBackends.check(options.backend);
         checkDevice(options.backend, options.device);
-        try (Backend backend = Backends.open(options.backend, options.backendOptions());
-                Verifier verifier = new Verifier(options.verify)) {
-            return run(new Batches(backend, verifier, options.warmup, options.repeat));
+        // the result goes to stdout at the end, so a line redrawn on stderr meanwhile cannot garble it, unless the
+        // command streams its results to stdout as it goes (sieve --list -)
+        try (RunProgress progress = RunProgress.start(err(), options.json || streamsToStdout())) {
+            progress.phase("opening " + options.backend);
+            try (Backend backend = Backends.open(options.backend, options.backendOptions());
+                    Verifier verifier = new Verifier(options.verify)) {
+                return run(new Batches(backend, verifier, options.warmup, options.repeat, progress));
+            }
         }
     }
 
@@ -58,6 +63,11 @@ abstract class RunBase implements Callable<Integer> {
             throw new BackendUnavailableException("backend " + backendId + " has no device '" + device
                     + "'; its devices: " + String.join(", ", ids));
         }
+    }
+
+    /** Returns whether the command writes results to stdout while it runs, where no progress line may go. */
+    boolean streamsToStdout() {
+        return false;
     }
 
     /** Checks the task's own options before any backend is opened; throws a usage error naming the option. */
@@ -99,6 +109,7 @@ abstract class RunBase implements Callable<Integer> {
      */
     final int finish(Batches batches, Task<?, ?> task, long workUnits, Map<String, Object> result,
             boolean someFailed) {
+        batches.progress().close();
         Timings timings = batches.timings();
         Verifier verifier = batches.verifier();
         RunReport report = new RunReport(task, batches.backend(), timings, workUnits, result, verifier.verified());

@@ -44,7 +44,9 @@ final class RunBlurCommand extends RunBase {
         List<String> inputs;
 
         @Option(names = "--output", paramLabel = "DIR", required = true,
-                description = "Folder for DIR/<name>.png (created if missing); a repeated name gets -2, -3, ...")
+                description = "Folder for DIR/<name>.png (created if missing); a repeated name gets -2, -3, ... "
+                        + "A walked input folder never yields this folder's files, and an output that would "
+                        + "replace one of the inputs is a usage error, before anything is written.")
         Path output;
     }
 
@@ -118,6 +120,7 @@ final class RunBlurCommand extends RunBase {
         Image img = SyntheticImages.generate(s.width, s.height, s.channels, s.seed);
         BlurInput in = new BlurInput(List.of(img), blurSpec);
         batches.run(Tasks.BLUR, in);
+        batches.progress().close(); // the run is over: the line gives way to the result
         lines().println("blurred a synthetic " + s.width + "x" + s.height + "x" + s.channels + " image, seed "
                 + s.seed + ", " + blurSpec);
         return finish(batches, Tasks.BLUR, Tasks.BLUR.workUnits(in), Map.of("images", 1, "failed", 0), false);
@@ -131,6 +134,7 @@ final class RunBlurCommand extends RunBase {
             throw new CliException(ExitCode.OTHER, dir + ": cannot create the output folder: "
                     + InputFiles.describe(e), e);
         }
+        batches.progress().totalUnknown(); // the files are listed as they are read
         BlurFiles files = new BlurFiles(batches, new CodecFiles(), blurSpec, dir, lines(), err(),
                 budget(batchBytes));
         files.run(source.files.inputs);

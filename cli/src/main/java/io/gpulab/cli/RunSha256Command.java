@@ -69,9 +69,20 @@ final class RunSha256Command extends RunBase {
         if (s.length < 0) {
             throw CliException.usage("--length must be 0 or more: " + s.length);
         }
+        long maxLength = maxLength();
+        if (s.length > maxLength) {
+            // each thread, worker or check holds one message: beyond this the JVM runs out of memory
+            throw CliException.usage("--length " + s.length + " is above the longest message this JVM can hold, "
+                    + maxLength + " bytes (a quarter of the heap, at most 2^31 - 9; raise -Xmx through JAVA_OPTS)");
+        }
         if (s.iterations < 1) {
             throw CliException.usage("--iterations must be at least 1: " + s.iterations);
         }
+    }
+
+    /** Returns the longest synthetic message allowed: a quarter of the maximum heap, and one Java array at most. */
+    static long maxLength() {
+        return Math.min(Integer.MAX_VALUE - 8, Runtime.getRuntime().maxMemory() / 4);
     }
 
     @Override
@@ -83,11 +94,13 @@ final class RunSha256Command extends RunBase {
         Synthetic s = source.synthetic;
         Sha256Input in = new Sha256Input.Synthetic(s.count, s.length, s.iterations, s.seed);
         String hex = batches.run(Tasks.SHA256, in).foldHex();
+        batches.progress().close(); // the run is over: the line gives way to the result
         lines().println("fold " + hex);
         return finish(batches, Tasks.SHA256, Tasks.SHA256.workUnits(in), Map.of("fold", hex), false);
     }
 
     private int runFiles(Batches batches) {
+        batches.progress().totalUnknown(); // the files are listed as they are read
         Sha256Files files = new Sha256Files(batches, lines(), err(), budget(batchBytes));
         files.run(source.inputs);
         Map<String, Object> result = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import io.gpulab.tasks.SieveTask;
 import io.gpulab.tasks.Tasks;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** Runs {@code gpulab run sieve}: counts, and optionally lists, the primes of an inclusive range. */
 @Command(name = "sieve", mixinStandardHelpOptions = true, sortOptions = false,
@@ -25,11 +28,11 @@ import picocli.CommandLine.Option;
         exitCodeList = {ExitCode.L0, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L5, ExitCode.L6})
 final class RunSieveCommand extends RunBase {
 
-    @Option(names = "--from", paramLabel = "A", defaultValue = "0", converter = Numbers.LongConverter.class,
+    @Option(names = "--from", paramLabel = "A", defaultValue = "0", converter = RangeEndConverter.class,
             description = "First number of the range (default: 0). Numbers: 1000000, 1_000_000, 1e6, 10^6, 2^32-1.")
     long from;
 
-    @Option(names = "--to", paramLabel = "B", required = true, converter = Numbers.LongConverter.class,
+    @Option(names = "--to", paramLabel = "B", required = true, converter = RangeEndConverter.class,
             description = "Last number of the range, at most 10^18; FROM > TO is the empty range.")
     long to;
 
@@ -37,6 +40,24 @@ final class RunSieveCommand extends RunBase {
             description = "Also write the primes, ascending, one per line, to FILE ('-' for stdout). "
                     + "The listing run is the timed run, so --repeat and --warmup must stay at 1 and 0.")
     String list;
+
+    /** Converts an end of the range, naming the range the sieve supports, 0..10^18, when a value is out of it. */
+    static final class RangeEndConverter implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            try {
+                // negative values and those up to 2^63 - 1 are left to validate(), which names the option
+                return Numbers.parse(value, Long.MIN_VALUE, Long.MAX_VALUE, "0..10^18");
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    boolean streamsToStdout() {
+        return "-".equals(list);
+    }
 
     @Override
     void validate() {
@@ -59,34 +80,43 @@ final class RunSieveCommand extends RunBase {
     }
 
     @Override
-    int run(Batches batches) throws IOException {
+    int run(Batches batches) {
         SieveInput countOnly = SieveInput.count(from, to);
-        SieveOutput output;
+        SieveOutput output = null;
         long listed = -1;
         if (list == null) {
             output = batches.run(Tasks.SIEVE, countOnly);
         } else {
-            try (Writer w = openList()) {
-                long[] n = new long[1];
-                PrimeSink sink = p -> {
-                    try {
-                        w.write(Long.toString(p));
-                        w.write('\n');
-                        n[0]++;
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                };
-                // validate() holds --repeat at 1 and --warmup at 0 here: the listing run is the one timed run
-                output = batches.run(Tasks.SIEVE, new SieveInput(from, to, sink), countOnly);
-                listed = n[0];
+            ListWriter w;
+            try {
+                w = new ListWriter(openList());
+            } catch (IOException e) {
+                throw writeError(e);
             }
+            try {
+                // validate() holds --repeat at 1 and --warmup at 0 here: the listing run is the one timed run
+                output = batches.run(Tasks.SIEVE, new SieveInput(from, to, w), countOnly);
+                w.close();
+            } catch (RuntimeException e) {
+                w.abandon();
+                if (w.failure == null) {
+                    throw e;
+                }
+            }
+            if (w.failure != null) {
+                if ("-".equals(list)) {
+                    return ExitCode.OTHER; // Main names the failed write to stdout
+                }
+                throw writeError(w.failure);
+            }
+            listed = w.count;
         }
         long count = output.count();
         if (listed >= 0 && listed != count) {
             throw new BackendException("backend " + batches.backend().id() + " listed " + listed
                     + " primes but counted " + count);
         }
+        batches.progress().close(); // the run is over: the line gives way to the result
         if (!options.json) {
             // with the primes on stdout, the count would be lost among them
             ("-".equals(list) ? err() : out()).println(count);
@@ -94,15 +124,84 @@ final class RunSieveCommand extends RunBase {
         return finish(batches, Tasks.SIEVE, Tasks.SIEVE.workUnits(countOnly), Map.of("count", count), false);
     }
 
+    private CliException writeError(IOException e) {
+        return new CliException(ExitCode.OTHER, "write error on " + list + ": " + InputFiles.describe(e), e);
+    }
+
     private Writer openList() throws IOException {
-        if ("-".equals(list)) {
-            return new BufferedWriter(out(), 1 << 16) {
-                @Override
-                public void close() throws IOException {
-                    flush(); // leave stdout open for the rest of the command
-                }
-            };
+        if (!"-".equals(list)) {
+            return Files.newBufferedWriter(Path.of(list), StandardCharsets.US_ASCII);
         }
-        return Files.newBufferedWriter(Path.of(list), StandardCharsets.US_ASCII);
+        PrintWriter out = out();
+        return new BufferedWriter(new Writer() {
+            @Override
+            public void write(char[] cbuf, int off, int len) throws IOException {
+                out.write(cbuf, off, len);
+                // a PrintWriter swallows the failure; stop listing at the first one
+                if (out.checkError()) {
+                    throw new IOException("No space left on device or closed pipe");
+                }
+            }
+
+            @Override
+            public void flush() throws IOException {
+                if (out.checkError()) {
+                    throw new IOException("No space left on device or closed pipe");
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush(); // leave stdout open for the rest of the command
+            }
+        }, 1 << 16);
+    }
+
+    /**
+     * Writes the listed primes to {@code --list}, keeping the first write failure and stopping the sieve with it, so
+     * that a full disk or a closed pipe ends the run at once with "write error" instead of being ignored.
+     */
+    private static final class ListWriter implements PrimeSink {
+        private final Writer writer;
+        private volatile IOException failure;
+        private long count;
+
+        ListWriter(Writer writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public void accept(long p) {
+            try {
+                writer.write(Long.toString(p));
+                writer.write('\n');
+                count++;
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                }
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Flushes and closes the listing. */
+        void close() {
+            try {
+                writer.close();
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                }
+            }
+        }
+
+        /** Closes the listing after a failure, keeping the first failure. */
+        void abandon() {
+            try {
+                writer.close();
+            } catch (IOException e) {
+                // the failure that stopped the sieve is the one reported
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -57,7 +58,14 @@ final class Sha256Files {
         }
         long size;
         try {
-            size = Files.size(e.path());
+            BasicFileAttributes a = Files.readAttributes(e.path(), BasicFileAttributes.class);
+            if (!a.isRegularFile()) {
+                // a device or a FIFO has no size to plan with, and may never end (/dev/zero): read it on its own
+                flush();
+                special(e);
+                return;
+            }
+            size = a.size();
         } catch (IOException ex) {
             pending.add(new InputFiles.Entry(e.display(), e.path(), InputFiles.describe(ex)));
             pendingData.add(null);
@@ -84,6 +92,7 @@ final class Sha256Files {
 
     /** Hashes the pending files on the backend and prints the pending lines, errors included, in order. */
     private void flush() {
+        batches.progress().clear();
         List<byte[]> messages = pendingData.stream().filter(d -> d != null).toList();
         List<byte[]> digests = List.of();
         if (!messages.isEmpty()) {
@@ -108,28 +117,76 @@ final class Sha256Files {
         pendingBytes = 0;
     }
 
-    private void stream(InputFiles.Entry e, long size) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("the JDK has no SHA-256", ex);
-        }
-        byte[] buf = new byte[1 << 20];
+    /**
+     * Reads a file that is not a regular file (a device, a FIFO) with nothing else pending: what ends within the
+     * budget joins a batch for the backend; what goes on is streamed on the host, so that no more than the budget is
+     * ever held, whatever the file's length (an endless one, such as {@code /dev/zero}, is hashed for as long as it
+     * runs, as {@code sha256sum} does).
+     */
+    private void special(InputFiles.Entry e) {
+        int limit = (int) Math.min(budget, MAX_ARRAY);
         try (InputStream is = Files.newInputStream(e.path())) {
-            for (int n; (n = is.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
+            byte[] head = is.readNBytes(limit);
+            int more = head.length < limit ? -1 : is.read();
+            if (more < 0) {
+                pending.add(e);
+                pendingData.add(head);
+                pendingBytes += head.length;
+                return;
             }
+            MessageDigest md = sha256();
+            md.update(head);
+            md.update((byte) more);
+            long size = head.length + 1L;
+            head = null; // the budget holds for the rest of the stream
+            size += digest(is, md);
+            done(e, md, size);
         } catch (IOException ex) {
+            batches.progress().clear();
+            err.println("gpulab: " + e.display() + ": " + InputFiles.describe(ex));
+            failed++;
+        }
+    }
+
+    private void stream(InputFiles.Entry e, long size) {
+        MessageDigest md = sha256();
+        try (InputStream is = Files.newInputStream(e.path())) {
+            size = digest(is, md);
+        } catch (IOException ex) {
+            batches.progress().clear();
             err.println("gpulab: " + e.display() + ": " + InputFiles.describe(ex));
             failed++;
             return;
         }
+        done(e, md, size);
+    }
+
+    private void done(InputFiles.Entry e, MessageDigest md, long size) {
+        batches.progress().clear();
         err.println("note: streamed on the host CPU: " + e.display() + " (" + size + " bytes)");
         printLine(HexFormat.of().formatHex(md.digest()), e.display());
         hashed++;
         streamed++;
         bytes += size;
+    }
+
+    /** Feeds the rest of the stream to the digest through a buffer of at most 1 MiB; returns the bytes read. */
+    private long digest(InputStream is, MessageDigest md) throws IOException {
+        byte[] buf = new byte[(int) Math.min(1 << 20, Math.max(1 << 12, budget))];
+        long n = 0;
+        for (int r; (r = is.read(buf)) >= 0; ) {
+            md.update(buf, 0, r);
+            n += r;
+        }
+        return n;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("the JDK has no SHA-256", ex);
+        }
     }
 
     /** Prints the line as GNU sha256sum does, escaping a name with a backslash, newline or carriage return. */

@@ -35,6 +35,11 @@ final class Verifier implements AutoCloseable {
         }
     }
 
+    /** Returns whether {@code --verify} asked for the checks. */
+    boolean enabled() {
+        return enabled;
+    }
+
     /** Returns null without {@code --verify} or before any check, else whether every check agreed. */
     Boolean verified() {
         return enabled && checked > 0 ? firstMismatch == null : null;

@@ -66,15 +66,10 @@ class BenchCommandTest {
 
     @Test
     void reportOnAMissingDirectoryIsAReadableError(@TempDir Path dir) {
-        java.io.PrintStream old = System.err;
-        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(buf, true));
-        try {
-            assertEquals(2, new CommandLine(new ReportCommand()).execute(dir.resolve("nope").toString(), "--html",
-                    dir.resolve("r.html").toString()));
-        } finally {
-            System.setErr(old);
-        }
+        StringWriter buf = new StringWriter();
+        CommandLine cl = new CommandLine(new ReportCommand());
+        cl.setErr(new PrintWriter(buf, true));
+        assertEquals(2, cl.execute(dir.resolve("nope").toString(), "--html", dir.resolve("r.html").toString()));
         assertTrue(buf.toString().contains("not a gpulab results directory"), buf.toString());
         assertFalse(Files.exists(dir.resolve("r.html")));
     }
@@ -84,16 +79,12 @@ class BenchCommandTest {
         Files.writeString(dir.resolve("jmh-result.json"), "[]");
         // a path under a regular file cannot be created, whatever the user's permissions (tests may run as root)
         Path html = dir.resolve("jmh-result.json").resolve("r.html");
-        java.io.PrintStream old = System.err;
-        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(buf, true));
-        try {
-            assertEquals(6, new CommandLine(new ReportCommand()).execute(dir.toString(), "--html", html.toString()));
-        } finally {
-            System.setErr(old);
-        }
+        StringWriter buf = new StringWriter();
+        CommandLine cl = new CommandLine(new ReportCommand());
+        cl.setErr(new PrintWriter(buf, true));
+        assertEquals(6, cl.execute(dir.toString(), "--html", html.toString()));
         String err = buf.toString();
-        assertTrue(err.startsWith("gpulab report: " + html + ": "), err);
+        assertTrue(err.startsWith("gpulab report: write error on " + html + ": "), err);
         assertEquals(1, err.lines().count(), err);
     }
 

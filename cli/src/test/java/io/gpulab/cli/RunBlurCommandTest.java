@@ -127,4 +127,40 @@ class RunBlurCommandTest {
         assertEquals("x", Files.readString(file));
     }
 
+    @Test
+    void formatsKeepTheirChannelsAndLostPrecisionIsNoted() throws IOException {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        java.awt.image.BufferedImage rgb = new java.awt.image.BufferedImage(5, 4,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        rgb.setRGB(2, 1, 0x123456);
+        javax.imageio.ImageIO.write(rgb, "bmp", in.resolve("rgb24.bmp").toFile());
+        java.awt.image.BufferedImage g16 = new java.awt.image.BufferedImage(5, 4,
+                java.awt.image.BufferedImage.TYPE_USHORT_GRAY);
+        g16.getRaster().setSample(1, 1, 0, 40000);
+        javax.imageio.ImageIO.write(g16, "png", in.resolve("gray16.png").toFile());
+        Path out = tmp.resolve("out");
+        Cli.Result r = Cli.run("run", "blur", "-b", "seq", "--box", "1", "--input", in.toString(), "--output",
+                out.toString()).noStackTrace();
+        assertEquals(0, r.code(), r.err());
+        ImageIoFiles codec = new ImageIoFiles();
+        assertEquals(3, codec.read(out.resolve("rgb24.png"), 100).channels(), "a 24-bit BMP has no alpha to add");
+        assertEquals(1, codec.read(out.resolve("gray16.png"), 100).channels());
+        assertTrue(r.err().contains("note: " + in.resolve("gray16.png") + ": 16-bit samples reduced to 8 bits\n"),
+                r.err());
+        assertFalse(r.err().contains("rgb24.bmp"), r.err());
+    }
+
+    @Test
+    void exclusiveOptionsAreNamed() {
+        Cli.Result r = Cli.run("run", "blur", "-b", "seq", "--width", "4", "--height", "4", "--sigma", "2", "--box",
+                "2").noStackTrace();
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("gpulab: --sigma and --box cannot be used together; give one of: --sigma, "
+                + "--box\n"), r.err());
+        r = Cli.run("run", "blur", "-b", "seq", "--width=4", "--height", "4", "--input", "x", "--output", "y",
+                "--box", "2").noStackTrace();
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("gpulab: --input and --width cannot be used together; give one of: "
+                + "--input, --width\n"), r.err());
+    }
 }

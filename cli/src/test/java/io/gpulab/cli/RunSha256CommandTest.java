@@ -194,4 +194,12 @@ class RunSha256CommandTest {
     private static String sha256(byte[] data) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
     }
+
+    @Test
+    void aMessageLongerThanTheHeapHoldsIsAUsageError() {
+        Cli.Result r = Cli.run("run", "sha256", "-b", "seq", "--count", "1", "--length", "2^31-1").noStackTrace();
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("gpulab: --length 2147483647 is above the longest message this JVM can hold, "
+                + RunSha256Command.maxLength() + " bytes"), r.err());
+    }
 }

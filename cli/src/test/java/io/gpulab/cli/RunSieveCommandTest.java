@@ -154,4 +154,16 @@ class RunSieveCommandTest {
         }
         return true;
     }
+
+    @Test
+    void rangeBeyondLongNamesTheSupportedRange() {
+        for (String to : List.of("10^19", "-10^19")) {
+            Cli.Result r = Cli.run("run", "sieve", "-b", "seq", "--to", to).noStackTrace();
+            assertEquals(2, r.code());
+            assertTrue(r.err().startsWith("gpulab: Invalid value for option '--to': '" + to + "' is out of range "
+                    + "0..10^18\n"), r.err());
+        }
+        Cli.Result r = Cli.run("run", "sieve", "-b", "seq", "--from", "1e20", "--to", "1").noStackTrace();
+        assertTrue(r.err().contains("'1e20' is out of range 0..10^18"), r.err());
+    }
 }

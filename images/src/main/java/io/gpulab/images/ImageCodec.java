@@ -6,10 +6,13 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -33,8 +36,9 @@ import org.apache.commons.imaging.bytesource.ByteSource;
  * file length, since a chunk that claims a gibibyte in a 79-byte file would otherwise be allocated.
  *
  * <p>The decoded image keeps 1 to 4 channels: gray, gray and alpha, RGB, RGBA, as the decoder reports them (Commons
- * Imaging reports gray for PNG, and decodes BMP, GIF and most TIFFs as RGB). 16-bit samples are reduced to 8 bits
- * by the decoder (ImageIO images deeper than 8 bits are scaled with rounding), palette images become RGB (RGBA with a
+ * Imaging reports gray for PNG, and decodes GIF and most TIFFs as RGB; a BMP below 32 bits per pixel stays RGB).
+ * 16-bit samples are reduced to 8 bits by the decoder (ImageIO images deeper than 8 bits are scaled with rounding),
+ * and the reading methods that take a list of notes say so; palette images become RGB (RGBA with a
  * transparent palette), and other colour spaces (CMYK, for example) are converted to sRGB. Only the first image of a
  * multi-image file is read.
  *
@@ -71,15 +75,38 @@ public final class ImageCodec {
 
     /** Decodes the image in this file. */
     public Image read(Path file) throws ImageDecodeException {
-        return decode(readBytes(file), String.valueOf(file));
+        return read(file, new ArrayList<>());
+    }
+
+    /** Decodes the image in this file, adding to {@code notes} what the decoding lost (a reduced precision). */
+    public Image read(Path file, List<String> notes) throws ImageDecodeException {
+        return decode(readBytes(file), String.valueOf(file), notes);
     }
 
     /** Decodes the image in these bytes; {@code name} labels the input in error messages. */
     public Image decode(byte[] data, String name) throws ImageDecodeException {
+        return decode(data, name, new ArrayList<>());
+    }
+
+    /**
+     * Decodes the image in these bytes, adding to {@code notes} what the decoding lost: "16-bit samples reduced to
+     * 8 bits" for a 16-bit PNG, or any image ImageIO decodes with samples deeper than 8 bits.
+     */
+    public Image decode(byte[] data, String name, List<String> notes) throws ImageDecodeException {
         try {
             ImageFormat format = format(data, name);
-            return usesImageIo(format) ? BufferedImageConverter.toImage(readWithImageIo(data, name))
-                    : readWithCommons(data, name, format);
+            if (format == ImageFormats.PNG && data.length > 24 && data[24] > 8) {
+                notes.add(data[24] + "-bit samples reduced to 8 bits");
+            }
+            if (usesImageIo(format)) {
+                BufferedImage bi = readWithImageIo(data, name);
+                int bits = java.util.Arrays.stream(bi.getColorModel().getComponentSize()).max().orElse(8);
+                if (bits > 8) {
+                    notes.add(bits + "-bit samples reduced to 8 bits");
+                }
+                return BufferedImageConverter.toImage(bi);
+            }
+            return readWithCommons(data, name, format);
         } catch (ImageDecodeException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -111,6 +138,11 @@ public final class ImageCodec {
                     }
                 }
             }
+            if (format == ImageFormats.GIF) {
+                // Commons Imaging decodes to find a GIF's size, and fails on a huge one
+                int[] gif = GifSizes.declared(readBytes(file));
+                return new ImageHeader(gif[0], gif[1], format.getName());
+            }
             Dimension d = Imaging.getImageSize(file.toFile());
             return new ImageHeader(d.width, d.height, format.getName());
         } catch (ImageDecodeException e) {
@@ -140,12 +172,21 @@ public final class ImageCodec {
 
     private byte[] readBytes(Path file) throws ImageDecodeException {
         try {
-            long size = Files.size(file);
             // Even an uncompressed 16-bit RGBA file of the largest allowed image stays under this.
             long limit = Math.min(Integer.MAX_VALUE - 8, maxPixels * 8 + (1 << 20));
+            if (!Files.isRegularFile(file) && Files.exists(file)) {
+                // a device or a FIFO reports no size (and /dev/zero never ends): read no more than the limit
+                try (InputStream in = Files.newInputStream(file)) {
+                    byte[] data = in.readNBytes((int) limit);
+                    if (data.length == limit && in.read() >= 0) {
+                        throw tooLarge(file, "more than " + limit);
+                    }
+                    return data;
+                }
+            }
+            long size = Files.size(file);
             if (size > limit) {
-                throw new ImageDecodeException(String.valueOf(file), "file of " + size
-                        + " bytes is larger than any image within the budget of " + maxPixels + " pixels");
+                throw tooLarge(file, Long.toString(size));
             }
             return Files.readAllBytes(file);
         } catch (ImageDecodeException e) {
@@ -154,6 +195,11 @@ public final class ImageCodec {
             throw new ImageDecodeException(String.valueOf(file), "cannot read file: " + ImageDecodeException
                     .describe(e), e);
         }
+    }
+
+    private ImageDecodeException tooLarge(Path file, String size) {
+        return new ImageDecodeException(String.valueOf(file), "file of " + size
+                + " bytes is larger than any image within the budget of " + maxPixels + " pixels");
     }
 
     private static ImageFormat format(byte[] data, String name) throws IOException {
@@ -172,6 +218,10 @@ public final class ImageCodec {
     }
 
     private Image readWithCommons(byte[] data, String name, ImageFormat format) throws IOException {
+        if (format == ImageFormats.GIF) {
+            int[] gif = GifSizes.declared(data);
+            checkBudget(gif[0], gif[1], name);
+        }
         Dimension d = Imaging.getImageSize(data);
         checkBudget(d.width, d.height, name);
         AbstractImageParser<?> parser = AbstractImageParser.getAllImageParsers().stream()
@@ -183,7 +233,20 @@ public final class ImageCodec {
             throw new ImageDecodeException(name, "Commons Imaging returned no image");
         }
         int channels = factory.channels();
+        if (format == ImageFormats.BMP && bmpBitsPerPixel(data) < 32) {
+            // Commons Imaging decodes every BMP with alpha; below 32 bits per pixel the file has none to keep
+            return BufferedImageConverter.fromSrgb(bi, 3);
+        }
         return channels == 0 ? BufferedImageConverter.toImage(bi) : BufferedImageConverter.fromSrgb(bi, channels);
+    }
+
+    /** Returns the bits per pixel of a BMP header (OS/2 and Windows headers alike), 0 when too short. */
+    private static int bmpBitsPerPixel(byte[] d) {
+        if (d.length < 30) {
+            return 0;
+        }
+        int at = (d[14] & 0xFF) == 12 ? 24 : 28;
+        return (d[at] & 0xFF) | (d[at + 1] & 0xFF) << 8;
     }
 
     private static <T extends ImagingParameters<T>> BufferedImage decode(AbstractImageParser<T> parser,

@@ -159,6 +159,50 @@ class ImageCodecTest {
         return bi;
     }
 
+    @Test
+    void aTwentyFourBitBmpKeepsThreeChannels() throws Exception {
+        BufferedImage src = rgb(6, 4);
+        byte[] bmp = write(src, "bmp");
+        assertEquals(24, bmp[28], "ImageIO wrote a 24-bit BMP");
+        Image img = codec.decode(bmp, "rgb24.bmp");
+        assertEquals(3, img.channels());
+        assertEquals(src.getRGB(5, 3) >> 16 & 0xFF, img.sample(5, 3, 0));
+    }
+
+    @Test
+    void sixteenBitPngSaysItsPrecisionIsReduced() throws Exception {
+        BufferedImage g16 = new BufferedImage(3, 2, BufferedImage.TYPE_USHORT_GRAY);
+        g16.getRaster().setSample(1, 1, 0, 65535);
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        Image img = codec.decode(write(g16, "png"), "g16.png", notes);
+        assertEquals(255, img.sample(1, 1, 0));
+        assertEquals(java.util.List.of("16-bit samples reduced to 8 bits"), notes);
+        notes.clear();
+        codec.decode(write(rgb(3, 2), "png"), "rgb8.png", notes);
+        assertEquals(java.util.List.of(), notes, "an 8-bit PNG loses nothing");
+    }
+
+    @Test
+    void anOversizedGifIsRefusedByItsDeclaredSize() {
+        for (int[] s : new int[][] {{65535, 65535, 65535, 65535}, {1, 1, 65535, 65535}, {40000, 40000, 1, 1}}) {
+            byte[] gif = gif(s[0], s[1], s[2], s[3]);
+            ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> codec.decode(gif, "big.gif"));
+            assertTrue(e.getMessage().contains("exceeds the pixel budget"), e.getMessage());
+        }
+    }
+
+    /** Returns a GIF whose logical screen and single 1-colour image declare these sizes. */
+    private static byte[] gif(int sw, int sh, int iw, int ih) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        o.writeBytes("GIF89a".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        o.writeBytes(new byte[] {(byte) sw, (byte) (sw >> 8), (byte) sh, (byte) (sh >> 8), (byte) 0x80, 0, 0,
+            0, 0, 0, (byte) 255, (byte) 255, (byte) 255});
+        o.writeBytes(new byte[] {0x21, (byte) 0xF9, 4, 0, 0, 0, 0, 0}); // a graphic control extension first
+        o.writeBytes(new byte[] {0x2C, 0, 0, 0, 0, (byte) iw, (byte) (iw >> 8), (byte) ih, (byte) (ih >> 8), 0});
+        o.writeBytes(new byte[] {2, 2, 0x44, 1, 0, 0x3B});
+        return o.toByteArray();
+    }
+
     private static byte[] write(BufferedImage bi, String format) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertTrue(ImageIO.write(bi, format, out), "ImageIO writes " + format);

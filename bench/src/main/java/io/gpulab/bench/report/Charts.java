@@ -114,11 +114,15 @@ final class Charts {
         return c;
     }
 
-    /** Keeps error bars only where a value exists, because XChart draws a bar's error even around a gap. */
-    private static List<Double> zeroNulls(List<Double> errors, List<Double> values) {
+    /**
+     * Keeps error bars only where a value exists, because XChart draws a bar's error even around a gap, and clips
+     * each at zero: XChart draws symmetric bars, and a throughput or a time is never negative, while the symmetric
+     * half-width of an inverted confidence interval (or JMH's own error of a noisy time) can exceed the value.
+     */
+    static List<Double> zeroNulls(List<Double> errors, List<Double> values) {
         return java.util.stream.IntStream.range(0, values.size())
                 .mapToObj(i -> values.get(i) == null || errors.get(i) == null || errors.get(i).isNaN() ? 0.0
-                        : errors.get(i)).toList();
+                        : Math.max(0, Math.min(errors.get(i), values.get(i)))).toList();
     }
 
     private static Chart encode(String name, String title, CategoryChart c) {

@@ -33,12 +33,8 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    /** Writes the report to this file. */
+    /** Writes the report to this file; its folder must exist (none is created, so a mistyped path fails). */
     public static void write(Report report, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
         Files.writeString(file, render(report));
     }
 

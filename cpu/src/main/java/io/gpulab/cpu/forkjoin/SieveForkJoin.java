@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveTask;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts primes on a ForkJoinPool: the range is cut into the task's shards ({@link SieveShards}) of whole 256 KiB
@@ -29,12 +30,21 @@ public final class SieveForkJoin implements Kernel<SieveInput, SieveOutput> {
 
     private final ForkJoinPool pool;
 
+    /** The numbers of the current run's finished chunks, for {@link #workDone}. */
+    private final AtomicLong done = new AtomicLong();
+
     SieveForkJoin(ForkJoinPool pool) {
         this.pool = pool;
     }
 
     @Override
+    public long workDone() {
+        return done.get();
+    }
+
+    @Override
     public SieveOutput run(SieveInput input) {
+        done.set(0);
         if (input.length() == 0 || input.to() < 2) {
             return new SieveOutput(0);
         }
@@ -44,7 +54,7 @@ public final class SieveForkJoin implements Kernel<SieveInput, SieveOutput> {
                 SegmentSieve.SEGMENT_NUMBERS, maxSegments);
         SieveMerge merge = new SieveMerge(shards, input);
         if (!merge.listing()) {
-            merge.add(pool.invoke(new CountTask(primes, shards, 0, shards.count())));
+            merge.add(pool.invoke(new CountTask(primes, shards, 0, shards.count(), done)));
         } else {
             list(primes, shards, merge);
         }
@@ -67,10 +77,12 @@ public final class SieveForkJoin implements Kernel<SieveInput, SieveOutput> {
                     }));
                 }
                 PrimeBuffer buffer = inFlight.poll().join();
-                merge.list(merged++, buffer.count(), sink -> {
+                long shard = merged++;
+                merge.list(shard, buffer.count(), sink -> {
                     buffer.emitTo(sink);
                     return buffer.count();
                 });
+                done.addAndGet(shards.to(shard) - shards.from(shard) + 1); // shards are merged in order
             }
         } finally {
             inFlight.forEach(t -> t.cancel(true));
@@ -86,23 +98,27 @@ public final class SieveForkJoin implements Kernel<SieveInput, SieveOutput> {
         private final SieveShards shards;
         private final long first;
         private final long last;
+        private final AtomicLong done;
 
-        CountTask(SievingPrimes primes, SieveShards shards, long first, long last) {
+        CountTask(SievingPrimes primes, SieveShards shards, long first, long last, AtomicLong done) {
             this.primes = primes;
             this.shards = shards;
             this.first = first;
             this.last = last;
+            this.done = done;
         }
 
         @Override
         protected Long compute() {
             if (last - first == 1) {
-                return new SegmentSieve(primes).count(shards.from(first), shards.to(first));
+                long n = new SegmentSieve(primes).count(shards.from(first), shards.to(first));
+                done.addAndGet(shards.to(first) - shards.from(first) + 1); // once per shard of millions of numbers
+                return n;
             }
             long mid = (first + last) >>> 1;
-            CountTask right = new CountTask(primes, shards, mid, last);
+            CountTask right = new CountTask(primes, shards, mid, last, done);
             right.fork();
-            long left = new CountTask(primes, shards, first, mid).compute();
+            long left = new CountTask(primes, shards, first, mid, done).compute();
             return left + right.join();
         }
     }

@@ -55,6 +55,26 @@ class SieveForkJoinTest {
         }
     }
 
+    /** Checks that the progress counter ends at the range's length, counting and listing, and restarts per run. */
+    @Test
+    void workDoneEndsAtTheRangeLength() {
+        ForkJoinPool pool = new ForkJoinPool(2);
+        try {
+            SieveForkJoin kernel = new SieveForkJoin(pool);
+            assertEquals(0, kernel.workDone());
+            long from = SEG - 1;
+            long to = 40 * SEG + 17;
+            kernel.run(SieveInput.count(from, to));
+            assertEquals(to - from + 1, kernel.workDone());
+            kernel.run(new SieveInput(from, to, p -> { }));
+            assertEquals(to - from + 1, kernel.workDone(), "listing");
+            kernel.run(SieveInput.count(10, 9));
+            assertEquals(0, kernel.workDone(), "an empty range after a full one");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Checks seeded random ranges of up to 50 segments at random heights with 3 threads; prints the seed. */
     @Test
     void matchesSeqOnRandomRanges() {
