@@ -169,7 +169,8 @@ final class SparkBackend implements Backend {
             }
             have = executorCount();
         }
-        return Math.max(have, settings.onThisMachine() && !settings.localCluster() ? 1 : have);
+        // plain local[...] runs its tasks in the driver, which the tracker does not count as an executor
+        return settings.onThisMachine() && !settings.localCluster() ? 1 : have;
     }
 
     private int executorCount() {
