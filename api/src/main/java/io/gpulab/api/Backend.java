@@ -19,10 +19,11 @@ public interface Backend extends AutoCloseable {
     <I, O> Kernel<I, O> prepare(Task<I, O> task, I input);
 
     /**
-     * Returns the seconds of one-off phases paid when opening the backend or preparing kernels
-     * ({@code compile}, {@code pool-start}); empty by default.
+     * Returns the seconds of the one-off {@link Phase#setup() setup phases} paid when opening the backend or
+     * preparing kernels ({@link Phase#COMPILE}, {@link Phase#POOL_START}, {@link Phase#MODULE_LOAD} ...); empty by
+     * default.
      */
-    default Map<String, Double> setupPhases() {
+    default Map<Phase, Double> setupPhases() {
         return Map.of();
     }
 

@@ -28,4 +28,18 @@ public interface BackendProvider {
      * @throws BackendUnavailableException when the backend or the named device cannot run here
      */
     Backend open(BackendOptions options);
+
+    /**
+     * Opens the backend for use once it has passed its probe; the default probes (cached), then opens. A provider
+     * whose probe starts what {@link #open} starts again may self-test the opened backend instead.
+     *
+     * @throws BackendUnavailableException when the backend or the named device cannot run here
+     */
+    default Backend openAvailable(BackendOptions options) {
+        Availability a = probe();
+        if (!a.available()) {
+            throw new BackendUnavailableException("backend " + id() + " is unavailable: " + a.reason());
+        }
+        return open(options);
+    }
 }

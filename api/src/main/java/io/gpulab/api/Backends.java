@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
-/** Finds the backend providers on the class path, in a stable order. */
+/**
+ * Finds the backend providers on the class path, in a stable order. The providers are loaded once per JVM and then
+ * shared, so that each one's cached probe holds across lookups: {@code gpulab run --backend process} probes the
+ * backend (starting a worker JVM) once, not once per lookup.
+ */
 public final class Backends {
 
     private static final List<String> ORDER = List.of("seq", "forkjoin", "process", "opencl", "cuda");
@@ -14,17 +18,29 @@ public final class Backends {
     private Backends() {
     }
 
-    /** Returns every provider found by {@link ServiceLoader}, the five standard ones first in their usual order. */
-    public static List<BackendProvider> all() {
-        List<BackendProvider> found = new ArrayList<>();
-        for (BackendProvider p : ServiceLoader.load(BackendProvider.class)) {
-            found.add(p);
+    /** Holds the providers, loaded on first use (class initialization is thread-safe and happens once). */
+    private static final class Loaded {
+        static final List<BackendProvider> PROVIDERS = load();
+
+        private static List<BackendProvider> load() {
+            List<BackendProvider> found = new ArrayList<>();
+            for (BackendProvider p : ServiceLoader.load(BackendProvider.class)) {
+                found.add(p);
+            }
+            found.sort(Comparator.comparingInt((BackendProvider p) -> {
+                int i = ORDER.indexOf(p.id());
+                return i < 0 ? ORDER.size() : i;
+            }).thenComparing(BackendProvider::id));
+            return List.copyOf(found);
         }
-        found.sort(Comparator.comparingInt((BackendProvider p) -> {
-            int i = ORDER.indexOf(p.id());
-            return i < 0 ? ORDER.size() : i;
-        }).thenComparing(BackendProvider::id));
-        return found;
+    }
+
+    /**
+     * Returns every provider found by {@link ServiceLoader}, the five standard ones first in their usual order; the
+     * same instances on every call.
+     */
+    public static List<BackendProvider> all() {
+        return Loaded.PROVIDERS;
     }
 
     /** Returns the provider with this id, if one is on the class path. */
@@ -41,10 +57,6 @@ public final class Backends {
         BackendProvider provider = find(id).orElseThrow(() -> new BackendUnavailableException(
                 "unknown backend '" + id + "'; known: " + String.join(", ", all().stream()
                         .map(BackendProvider::id).toList())));
-        Availability a = provider.probe();
-        if (!a.available()) {
-            throw new BackendUnavailableException("backend " + id + " is unavailable: " + a.reason());
-        }
-        return provider.open(options);
+        return provider.openAvailable(options);
     }
 }

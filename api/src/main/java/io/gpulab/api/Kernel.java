@@ -14,10 +14,10 @@ public interface Kernel<I, O> extends AutoCloseable {
     O run(I input);
 
     /**
-     * Returns the seconds each phase of the last {@link #run} took, in order ({@code upload}, {@code kernel},
-     * {@code download} for devices); empty where a backend has no phases.
+     * Returns the seconds each run phase of the last {@link #run} took ({@link Phase#UPLOAD}, {@link Phase#KERNEL},
+     * {@link Phase#DOWNLOAD} for devices); empty where a backend has no phases.
      */
-    default Map<String, Double> phases() {
+    default Map<Phase, Double> phases() {
         return Map.of();
     }
 

@@ -6,6 +6,7 @@ import io.gpulab.api.Backends;
 import io.gpulab.api.Kernel;
 import io.gpulab.api.Task;
 import io.gpulab.api.Verdict;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -29,8 +30,9 @@ public final class BenchFixture<I, O> implements AutoCloseable {
         this.backend = backend;
         this.kernel = kernel;
         this.input = input;
-        Double compile = backend.setupPhases().get("compile");
-        this.compileNanos = compile == null ? 0 : Math.round(compile * 1e9);
+        double setup = backend.setupPhases().entrySet().stream().filter(e -> e.getKey().setup())
+                .mapToDouble(Map.Entry::getValue).sum();
+        this.compileNanos = Math.round(setup * 1e9);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.gpulab.bench;
 
+import io.gpulab.api.Phase;
 import java.util.Map;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Level;
@@ -36,7 +37,10 @@ public class PhaseCounters {
     public long otherNanos;
     /** Runs in this iteration that reported phase times. */
     public long phasedRuns;
-    /** Nanoseconds of the one-off compile phase of trial setup, repeated each iteration (not summed). */
+    /**
+     * Nanoseconds of the one-off setup phases of trial setup ({@link Phase#setup()}: compile, module load, context,
+     * pool start), repeated each iteration (not summed); the name stays {@code compile} for existing results.
+     */
     public long compileNanos;
 
     /** Zeroes the counters at the start of each iteration, since JMH reads them once per iteration. */
@@ -50,22 +54,20 @@ public class PhaseCounters {
         compileNanos = 0;
     }
 
-    /** Adds the phases of one run (seconds by name) and records the trial's compile time. */
-    void add(Map<String, Double> phases, long compile) {
+    /** Adds the phases of one run (seconds by phase) and records the trial's setup time. */
+    void add(Map<Phase, Double> phases, long compile) {
         compileNanos = compile;
         if (phases.isEmpty()) {
             return;
         }
         phasedRuns++;
-        for (Map.Entry<String, Double> e : phases.entrySet()) {
+        for (Map.Entry<Phase, Double> e : phases.entrySet()) {
             long nanos = Math.round(e.getValue() * 1e9);
-            switch (e.getKey()) {
-                // the process backend's copies into and out of shared memory and its workers' compute play the
-                // same parts as a device's transfers and kernels, so they share the columns
-                case "upload", "copy-in" -> uploadNanos += nanos;
-                case "kernel", "workers" -> kernelNanos += nanos;
-                case "download", "copy-out" -> downloadNanos += nanos;
-                default -> otherNanos += nanos;
+            switch (e.getKey().column()) {
+                case UPLOAD -> uploadNanos += nanos;
+                case KERNEL -> kernelNanos += nanos;
+                case DOWNLOAD -> downloadNanos += nanos;
+                case SETUP -> otherNanos += nanos; // a setup phase a kernel paid inside a run
             }
         }
     }

@@ -2,7 +2,9 @@ package io.gpulab.cli;
 
 import io.gpulab.api.Backend;
 import io.gpulab.api.Kernel;
+import io.gpulab.api.Phase;
 import io.gpulab.api.Task;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +18,7 @@ import java.util.Map;
  * @param events the kernel's events of all runs, in order
  * @param <O> the task's output record
  */
-public record Measured<O>(O output, double[] seconds, Map<String, Double> phases, List<String> events) {
+public record Measured<O>(O output, double[] seconds, Map<Phase, Double> phases, List<String> events) {
 
     /**
      * Prepares a kernel (untimed), runs it {@code warmup} times untimed and {@code repeat} times timed, and closes it.
@@ -55,8 +57,15 @@ public record Measured<O>(O output, double[] seconds, Map<String, Double> phases
                 finished(progress, units);
                 events.addAll(kernel.events());
             }
-            return new Measured<>(out, seconds, Map.copyOf(kernel.phases()), List.copyOf(events));
+            return new Measured<>(out, seconds, phasesOf(kernel), List.copyOf(events));
         }
+    }
+
+    /** Returns a copy of the kernel's phases of its last run, in the order of {@link Phase}. */
+    private static Map<Phase, Double> phasesOf(Kernel<?, ?> kernel) {
+        Map<Phase, Double> phases = new EnumMap<>(Phase.class);
+        phases.putAll(kernel.phases());
+        return phases;
     }
 
     private static void started(RunProgress progress, Kernel<?, ?> kernel) {

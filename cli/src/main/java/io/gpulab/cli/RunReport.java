@@ -1,6 +1,7 @@
 package io.gpulab.cli;
 
 import io.gpulab.api.Backend;
+import io.gpulab.api.Phase;
 import io.gpulab.api.Task;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +47,8 @@ final class RunReport {
         m.put("throughput", median > 0 ? workUnits / median : null);
         m.put("result", result);
         m.put("verified", verified);
-        Map<String, Double> phases = new LinkedHashMap<>(backend.setupPhases());
-        phases.putAll(timings.phases());
+        Map<String, Double> phases = Phase.byId(backend.setupPhases());
+        phases.putAll(Phase.byId(timings.phases()));
         if (!phases.isEmpty()) {
             m.put("phases", phases);
         }

@@ -1,8 +1,9 @@
 package io.gpulab.cli;
 
+import io.gpulab.api.Phase;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,7 @@ import java.util.Map;
 public final class Timings {
 
     private final double[] totals;
-    private final Map<String, Double> phases = new LinkedHashMap<>();
+    private final Map<Phase, Double> phases = new EnumMap<>(Phase.class);
     private final List<String> events = new ArrayList<>();
     private int batches;
 
@@ -49,7 +50,7 @@ public final class Timings {
     }
 
     /** Returns the kernel phases of the last run of the last batch. */
-    public Map<String, Double> phases() {
+    public Map<Phase, Double> phases() {
         return phases;
     }
 

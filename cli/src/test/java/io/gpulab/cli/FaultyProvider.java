@@ -7,6 +7,7 @@ import io.gpulab.api.BackendOptions;
 import io.gpulab.api.BackendProvider;
 import io.gpulab.api.DeviceInfo;
 import io.gpulab.api.Kernel;
+import io.gpulab.api.Phase;
 import io.gpulab.api.Task;
 import io.gpulab.cpu.seq.SieveSeq;
 import io.gpulab.tasks.SieveInput;
@@ -67,8 +68,8 @@ public final class FaultyProvider implements BackendProvider {
             }
 
             @Override
-            public Map<String, Double> setupPhases() {
-                return Map.of("compile", 0.25);
+            public Map<Phase, Double> setupPhases() {
+                return Map.of(Phase.COMPILE, 0.25);
             }
 
             @Override
@@ -99,8 +100,8 @@ public final class FaultyProvider implements BackendProvider {
         }
 
         @Override
-        public Map<String, Double> phases() {
-            return Map.of("kernel", 0.5);
+        public Map<Phase, Double> phases() {
+            return Map.of(Phase.KERNEL, 0.5);
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.gpulab.api.spi;
 import io.gpulab.api.Availability;
 import io.gpulab.api.Backend;
 import io.gpulab.api.BackendProvider;
+import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.DeviceInfo;
 import java.util.List;
 import java.util.Set;
@@ -67,6 +68,39 @@ public abstract class SelfTestedProvider implements BackendProvider {
      * It may throw: {@link #probe} turns what it throws into the reason.
      */
     protected abstract Availability probeOnce();
+
+    /**
+     * Returns the backend opened for use, having self-tested it as the probe when no probe has run yet, so that a
+     * backend whose probe is costly (a worker JVM, a device context) starts once, not once for the probe and once
+     * for use. The outcome is cached as the probe's; a failed self-test closes the backend and throws.
+     *
+     * @throws BackendUnavailableException when the self-test fails, or failed in an earlier probe
+     */
+    protected final Backend openSelfTested(Backend backend, List<DeviceInfo> devices) {
+        Availability a;
+        synchronized (this) {
+            a = cached;
+            if (a == null) {
+                try {
+                    String failure = SelfTest.run(backend, tasks());
+                    a = failure == null ? Availability.available(devices) : new Availability(false, failure, devices);
+                } catch (RuntimeException | LinkageError e) {
+                    a = new Availability(false, SelfTest.oneLine(e), devices);
+                }
+                cached = a;
+            }
+        }
+        if (!a.available()) {
+            backend.close();
+            throw new BackendUnavailableException("backend " + id + " is unavailable: " + a.reason());
+        }
+        return backend;
+    }
+
+    /** Returns whether the probe has run (or a backend was self-tested in its place). */
+    protected final boolean probed() {
+        return cached != null;
+    }
 
     /**
      * Runs the known-answer self-test of {@link #tasks} on an opened backend, closes the backend, and returns the

@@ -76,7 +76,7 @@ public final class HtmlReport {
         h.append("<h2 id=\"").append(esc(t.task())).append("\">").append(esc(t.task())).append("</h2>\n");
         if (!t.rows().isEmpty()) {
             h.append("<table><thead><tr><th>Size</th><th>Backend</th><th>Machine</th><th>Time per run</th>")
-                    .append("<th>Throughput</th><th>Speedup vs seq</th><th>Phases per run</th><th>Compile</th>")
+                    .append("<th>Throughput</th><th>Speedup vs seq</th><th>Phases per run</th><th>Setup</th>")
                     .append("<th>n</th></tr></thead><tbody>\n");
             for (Row r : t.rows()) {
                 h.append("<tr><td>").append(esc(r.size())).append("</td><td>").append(esc(r.backend()))

@@ -33,7 +33,7 @@ public final class MarkdownReport {
             m.append("\n## ").append(t.task()).append("\n\n");
             if (!t.rows().isEmpty()) {
                 m.append("| Size | Backend | Machine | Time per run | Throughput | Speedup vs seq | Phases per run |")
-                        .append(" Compile | n |\n|---|---|---|--:|--:|--:|---|--:|--:|\n");
+                        .append(" Setup | n |\n|---|---|---|--:|--:|--:|---|--:|--:|\n");
                 for (Row r : t.rows()) {
                     m.append("| ").append(String.join(" | ", cell(r.size()), cell(r.backend()), cell(r.machine()),
                             cell(r.time()), cell(r.throughput()), cell(r.speedup()), cell(r.phases()),

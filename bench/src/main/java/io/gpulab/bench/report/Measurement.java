@@ -17,7 +17,8 @@ import java.util.Map;
  * @param workUnits the work units of one run (pixels, hashes, numbers), 0 when the size is unknown here
  * @param phasesMs the mean milliseconds per run of each phase the backend reported (upload, kernel, download,
  *     other), empty when it reported none
- * @param compileMs the one-off compile time of trial setup in milliseconds, 0 when none
+ * @param compileMs the one-off setup phases of trial setup (compile, module load, context, pool start) in
+ *     milliseconds, 0 when none
  */
 public record Measurement(String machine, String task, String backend, String size, double msPerOp,
         double errorMs, double ciLowMs, double ciHighMs, int samples, long workUnits, Map<String, Double> phasesMs,

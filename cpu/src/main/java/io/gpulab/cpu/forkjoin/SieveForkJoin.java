@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts primes on a ForkJoinPool: the range is cut into the task's shards ({@link SieveShards}) of whole 256 KiB
- * segments (about 8 per thread, so that uneven progress evens out), each shard is sieved by a task with its own {@link SegmentSieve}, and
+ * segments (about 8 per thread, so that uneven progress evens out), each shard is sieved by a task with its own
+ * {@link SegmentSieve}, and
  * all tasks share the sieving primes, computed once per run. Counting sums the chunk counts through a recursive
  * split; listing keeps at most 2 chunks per thread in flight, each collected into a {@link PrimeBuffer}, and hands
  * them to the sink on the calling thread in ascending order, so the sink sees one thread and sorted primes.

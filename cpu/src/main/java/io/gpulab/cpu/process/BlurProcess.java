@@ -1,6 +1,7 @@
 package io.gpulab.cpu.process;
 
 import io.gpulab.api.BackendException;
+import io.gpulab.api.Phase;
 import io.gpulab.images.Image;
 import io.gpulab.tasks.BlurInput;
 import io.gpulab.tasks.BlurMerge;
@@ -60,7 +61,7 @@ final class BlurProcess extends ProcessKernel<BlurInput, BlurOutput> {
                         + (long) b.srcRow0() * rowBytes, img.width(), b.srcRows(), img.channels(), b.haloAbove(),
                         b.outRows(), dst.path(), base[b.image()] + (long) b.outRow0() * rowBytes, w)));
             }
-            endPhase("copy-in");
+            endPhase(Phase.COPY_IN);
             long[] done = pool.run("blur", shards, events);
             for (int i = 0; i < done.length; i++) {
                 if (done[i] != plan.bands().get(i).outRows()) {
@@ -68,13 +69,13 @@ final class BlurProcess extends ProcessKernel<BlurInput, BlurOutput> {
                             + done[i] + " rows instead of " + plan.bands().get(i).outRows());
                 }
             }
-            endPhase("workers");
+            endPhase(Phase.WORKERS);
             for (int i = 0; i < images.size(); i++) {
                 byte[] px = merge.target(i);
                 dst.read(base[i], px, 0, px.length);
             }
         }
-        endPhase("copy-out");
+        endPhase(Phase.COPY_OUT);
         return merge.output();
     }
 }

@@ -4,6 +4,7 @@ import io.gpulab.api.Backend;
 import io.gpulab.api.InvalidOptionException;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.Kernel;
+import io.gpulab.api.Phase;
 import io.gpulab.api.Task;
 import io.gpulab.api.spi.KernelRegistry;
 import io.gpulab.tasks.Tasks;
@@ -99,8 +100,8 @@ public final class ProcessBackend implements Backend {
 
     /** Returns the seconds it took to start the worker JVMs, as {@code pool-start}. */
     @Override
-    public Map<String, Double> setupPhases() {
-        return Map.of("pool-start", pool.startSeconds());
+    public Map<Phase, Double> setupPhases() {
+        return Map.of(Phase.POOL_START, pool.startSeconds());
     }
 
     /** Returns the pids of the current worker JVMs, in slot order (for tests and diagnostics). */

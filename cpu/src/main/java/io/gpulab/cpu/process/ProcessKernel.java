@@ -1,9 +1,10 @@
 package io.gpulab.cpu.process;
 
 import io.gpulab.api.Kernel;
+import io.gpulab.api.Phase;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,7 @@ abstract class ProcessKernel<I, O> implements Kernel<I, O> {
     /** The pool of the backend, shared by every kernel it prepares. */
     protected final WorkerPool pool;
     private final int fixedShards;
-    private final Map<String, Double> phases = new LinkedHashMap<>();
+    private final Map<Phase, Double> phases = new EnumMap<>(Phase.class);
     private List<String> events = new ArrayList<>();
     private long phaseStart;
 
@@ -37,7 +38,7 @@ abstract class ProcessKernel<I, O> implements Kernel<I, O> {
     }
 
     /** Adds the seconds since the previous phase ended to this name's total (a phase may recur in one run). */
-    protected final void endPhase(String name) {
+    protected final void endPhase(Phase name) {
         long now = System.nanoTime();
         phases.merge(name, (now - phaseStart) / 1e9, Double::sum);
         phaseStart = now;
@@ -63,8 +64,8 @@ abstract class ProcessKernel<I, O> implements Kernel<I, O> {
     }
 
     @Override
-    public Map<String, Double> phases() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(phases));
+    public Map<Phase, Double> phases() {
+        return Collections.unmodifiableMap(new EnumMap<>(phases));
     }
 
     @Override

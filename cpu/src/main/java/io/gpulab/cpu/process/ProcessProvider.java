@@ -28,11 +28,23 @@ public final class ProcessProvider extends SelfTestedProvider {
     @Override
     protected Availability probeOnce() {
         BackendOptions one = new BackendOptions(null, 0, 1, Duration.ofMinutes(1), Map.of());
+        return selfTest(new ProcessBackend(one), devices());
+    }
+
+    private static List<DeviceInfo> devices() {
         int workers = Runtime.getRuntime().availableProcessors();
         Map<String, String> props = CpuInfo.properties(workers);
         props.put("blur path", BlurSeq.simd());
-        DeviceInfo cpu = new DeviceInfo("process", CpuInfo.modelName() + ", " + workers + " worker JVMs", props);
-        return selfTest(new ProcessBackend(one), List.of(cpu));
+        return List.of(new DeviceInfo("process", CpuInfo.modelName() + ", " + workers + " worker JVMs", props));
+    }
+
+    /**
+     * Opens the backend for use; when no probe has run yet, self-tests this very worker pool instead of starting a
+     * one-worker pool for a probe first, so that {@code gpulab run --backend process} starts its workers once.
+     */
+    @Override
+    public Backend openAvailable(BackendOptions options) {
+        return probed() ? super.openAvailable(options) : openSelfTested(new ProcessBackend(options), devices());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.gpulab.cpu.process;
 
 import io.gpulab.api.BackendException;
+import io.gpulab.api.Phase;
 import io.gpulab.tasks.Sha256Fold;
 import io.gpulab.tasks.Sha256Input;
 import io.gpulab.tasks.Sha256Merge;
@@ -51,14 +52,15 @@ final class Sha256Process extends ProcessKernel<Sha256Input, Sha256Output> {
         try (SharedFile out = SharedFile.create("sha256-digests", digests.length)) {
             List<Shard> shards = new ArrayList<>();
             List<Integer> counts = new ArrayList<>();
-            try (SharedFile in = layOut(((Sha256Input.Messages) input).messages(), out, shards, counts)) {
-                endPhase("copy-in");
+            SharedFile in = layOut(((Sha256Input.Messages) input).messages(), out, shards, counts);
+            try (in) { // the workers read the laid-out messages until runShards returns
+                endPhase(Phase.COPY_IN);
                 runShards(shards, counts, events);
             }
             out.read(0, digests, 0, digests.length);
         }
         Sha256Output result = merge.output();
-        endPhase("copy-out");
+        endPhase(Phase.COPY_OUT);
         return result;
     }
 
@@ -79,7 +81,7 @@ final class Sha256Process extends ProcessKernel<Sha256Input, Sha256Output> {
                         out.path(), (long) Sha256Fold.BYTES * i)));
                 counts.add(plan.to(i) - plan.from(i));
             }
-            endPhase("copy-in");
+            endPhase(Phase.COPY_IN);
             runShards(shards, counts, events);
             byte[] partials = new byte[Sha256Fold.BYTES * k];
             out.read(0, partials, 0, partials.length);
@@ -87,7 +89,7 @@ final class Sha256Process extends ProcessKernel<Sha256Input, Sha256Output> {
             for (int i = 0; i < k; i++) {
                 merge.addLanes(lanes.getLong(), lanes.getLong(), lanes.getLong(), lanes.getLong());
             }
-            endPhase("copy-out");
+            endPhase(Phase.COPY_OUT);
         }
         return merge.output();
     }
@@ -101,7 +103,7 @@ final class Sha256Process extends ProcessKernel<Sha256Input, Sha256Output> {
                         + done[i] + " messages instead of " + counts.get(i));
             }
         }
-        endPhase("workers");
+        endPhase(Phase.WORKERS);
     }
 
     /** Copies the messages and their offset table into a new shared file and cuts them into chunks by bytes. */

@@ -1,6 +1,7 @@
 package io.gpulab.cpu.process;
 
 import io.gpulab.api.BackendException;
+import io.gpulab.api.Phase;
 import io.gpulab.cpu.seq.SieveSeq;
 import io.gpulab.tasks.SieveInput;
 import io.gpulab.tasks.SieveMerge;
@@ -49,7 +50,7 @@ final class SieveProcess extends ProcessKernel<SieveInput, SieveOutput> {
             for (long c : pool.run("sieve", work, events)) {
                 merge.add(c);
             }
-            endPhase("workers");
+            endPhase(Phase.WORKERS);
             return merge.output();
         }
         long shardLen = Math.min(len, Math.max(MIN_LIST_SHARD, Math.min(MAX_LIST_SHARD, perShardSetup)));
@@ -88,6 +89,6 @@ final class SieveProcess extends ProcessKernel<SieveInput, SieveOutput> {
                 }
             }
         }
-        endPhase("workers");
+        endPhase(Phase.WORKERS);
     }
 }

@@ -1,6 +1,7 @@
 package io.gpulab.gpu.cuda;
 
 import io.gpulab.api.Kernel;
+import io.gpulab.api.Phase;
 import io.gpulab.gpu.BlurBands;
 import io.gpulab.images.Image;
 import io.gpulab.tasks.BlurInput;
@@ -110,7 +111,7 @@ final class BlurCuda implements Kernel<BlurInput, BlurOutput> {
     }
 
     @Override
-    public Map<String, Double> phases() {
+    public Map<Phase, Double> phases() {
         return timer.phases();
     }
 

@@ -6,6 +6,7 @@ import io.gpulab.api.BackendOptions;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.DeviceInfo;
 import io.gpulab.api.Kernel;
+import io.gpulab.api.Phase;
 import io.gpulab.api.Task;
 import io.gpulab.api.spi.KernelRegistry;
 import io.gpulab.tasks.Tasks;
@@ -101,7 +102,7 @@ final class CudaBackend implements Backend {
     }
 
     @Override
-    public Map<String, Double> setupPhases() {
+    public Map<Phase, Double> setupPhases() {
         return context.setupPhases();
     }
 

@@ -2,8 +2,9 @@ package io.gpulab.gpu.cuda;
 
 import io.gpulab.api.BackendException;
 import io.gpulab.api.DeviceOutOfMemoryException;
+import io.gpulab.api.Phase;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import jcuda.CudaException;
@@ -34,7 +35,7 @@ final class CudaContext implements AutoCloseable {
     private final int computeMinor;
     private final Map<String, CUmodule> modules = new HashMap<>();
     private final Map<String, CUfunction> functions = new HashMap<>();
-    private final Map<String, Double> setupPhases = new LinkedHashMap<>();
+    private final Map<Phase, Double> setupPhases = new EnumMap<>(Phase.class);
     private CUcontext context;
     private CUstream stream;
     private int generation;
@@ -54,7 +55,7 @@ final class CudaContext implements AutoCloseable {
         JCudaDriver.cuCtxCreate(context, 0, device);
         stream = new CUstream();
         JCudaDriver.cuStreamCreate(stream, 0);
-        setupPhases.merge("context", (System.nanoTime() - t0) / 1e9, Double::sum);
+        setupPhases.merge(Phase.CONTEXT, (System.nanoTime() - t0) / 1e9, Double::sum);
     }
 
     /** Returns the device ordinal N of {@code cuda:N}. */
@@ -83,8 +84,8 @@ final class CudaContext implements AutoCloseable {
     }
 
     /** Returns the seconds of the one-off phases so far: context creation, PTX JIT or NVRTC compile, by name. */
-    Map<String, Double> setupPhases() {
-        return Map.copyOf(setupPhases);
+    Map<Phase, Double> setupPhases() {
+        return new EnumMap<>(setupPhases);
     }
 
     /** Returns a kernel function, loading its module (the PTX of one kernel source) on first use. */

@@ -2,6 +2,7 @@ package io.gpulab.gpu.cuda;
 
 import io.gpulab.api.BackendException;
 import io.gpulab.api.BackendUnavailableException;
+import io.gpulab.api.Phase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,12 +44,12 @@ final class CudaModules {
      * @param computeCapability the device's {@code major * 10 + minor}, the NVRTC target
      * @throws BackendUnavailableException when neither the PTX nor NVRTC can produce the module
      */
-    static CUmodule load(String module, int computeCapability, Map<String, Double> setupPhases) {
+    static CUmodule load(String module, int computeCapability, Map<Phase, Double> setupPhases) {
         byte[] ptx = resource(PTX + module + ".ptx");
         long t0 = System.nanoTime();
         try {
             CUmodule m = loadPtx(module, ptx);
-            setupPhases.merge("module-load", (System.nanoTime() - t0) / 1e9, Double::sum);
+            setupPhases.merge(Phase.MODULE_LOAD, (System.nanoTime() - t0) / 1e9, Double::sum);
             return m;
         } catch (CudaException e) {
             if (CudaErrors.code(e) != CUresult.CUDA_ERROR_UNSUPPORTED_PTX_VERSION) {
@@ -60,10 +61,10 @@ final class CudaModules {
                 + CudaErrors.describe(CUresult.CUDA_ERROR_UNSUPPORTED_PTX_VERSION) + ")";
         long t1 = System.nanoTime();
         byte[] compiled = compileWithNvrtc(module, computeCapability, tooOld);
-        setupPhases.merge("nvrtc-compile", (System.nanoTime() - t1) / 1e9, Double::sum);
+        setupPhases.merge(Phase.NVRTC_COMPILE, (System.nanoTime() - t1) / 1e9, Double::sum);
         long t2 = System.nanoTime();
         CUmodule m = loadPtx(module, compiled);
-        setupPhases.merge("module-load", (System.nanoTime() - t2) / 1e9, Double::sum);
+        setupPhases.merge(Phase.MODULE_LOAD, (System.nanoTime() - t2) / 1e9, Double::sum);
         return m;
     }
 

@@ -1,6 +1,7 @@
 package io.gpulab.gpu.cuda;
 
-import java.util.LinkedHashMap;
+import io.gpulab.api.Phase;
+import java.util.EnumMap;
 import java.util.Map;
 import jcuda.driver.CUevent;
 import jcuda.driver.JCudaDriver;
@@ -15,7 +16,7 @@ import jcuda.driver.JCudaDriver;
  */
 final class CudaTimer {
 
-    private static final String[] PHASES = {"upload", "kernel", "download"};
+    private static final Phase[] PHASES = {Phase.UPLOAD, Phase.KERNEL, Phase.DOWNLOAD};
 
     private final CudaContext context;
     private final CUevent[] marks = new CUevent[PHASES.length + 1];
@@ -59,8 +60,8 @@ final class CudaTimer {
     }
 
     /** Returns the summed seconds of each phase, in order. */
-    Map<String, Double> phases() {
-        Map<String, Double> out = new LinkedHashMap<>();
+    Map<Phase, Double> phases() {
+        Map<Phase, Double> out = new EnumMap<>(Phase.class);
         for (int i = 0; i < PHASES.length; i++) {
             out.put(PHASES[i], seconds[i]);
         }

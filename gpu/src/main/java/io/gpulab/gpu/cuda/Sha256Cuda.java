@@ -1,6 +1,7 @@
 package io.gpulab.gpu.cuda;
 
 import io.gpulab.api.Kernel;
+import io.gpulab.api.Phase;
 import io.gpulab.cpu.seq.Sha256Seq;
 import io.gpulab.gpu.Sha256Batches;
 import io.gpulab.tasks.Sha256Fold;
@@ -134,7 +135,7 @@ final class Sha256Cuda implements Kernel<Sha256Input, Sha256Output> {
     }
 
     @Override
-    public Map<String, Double> phases() {
+    public Map<Phase, Double> phases() {
         return timer.phases();
     }
 

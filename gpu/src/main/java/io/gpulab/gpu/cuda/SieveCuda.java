@@ -1,6 +1,7 @@
 package io.gpulab.gpu.cuda;
 
 import io.gpulab.api.Kernel;
+import io.gpulab.api.Phase;
 import io.gpulab.gpu.SievePlan;
 import io.gpulab.gpu.SievingPrimeTable;
 import io.gpulab.tasks.PrimeSink;
@@ -123,7 +124,7 @@ final class SieveCuda implements Kernel<SieveInput, SieveOutput> {
     }
 
     @Override
-    public Map<String, Double> phases() {
+    public Map<Phase, Double> phases() {
         return timer.phases();
     }
 

@@ -7,6 +7,7 @@ import static org.jocl.CL.clReleaseKernel;
 
 import io.gpulab.api.BackendException;
 import io.gpulab.api.Kernel;
+import io.gpulab.api.Phase;
 import io.gpulab.gpu.BlurBands;
 import io.gpulab.gpu.KernelSources;
 import io.gpulab.images.Image;
@@ -47,7 +48,7 @@ final class BlurOpenCl implements Kernel<BlurInput, BlurOutput> {
     private final OpenClBuffer tmp;
     private final OpenClBuffer dst;
     private final List<String> events = new ArrayList<>();
-    private Map<String, Double> phases = Map.of();
+    private Map<Phase, Double> phases = Map.of();
 
     /** Builds (or reuses) the program, creates both kernels and checks the device takes their group shapes. */
     BlurOpenCl(OpenClBackend backend, BlurInput input) {
@@ -122,7 +123,7 @@ final class BlurOpenCl implements Kernel<BlurInput, BlurOutput> {
     }
 
     @Override
-    public Map<String, Double> phases() {
+    public Map<Phase, Double> phases() {
         return phases;
     }
 

@@ -6,6 +6,7 @@ import static org.jocl.CL.clGetKernelWorkGroupInfo;
 
 import io.gpulab.api.Backend;
 import io.gpulab.api.Kernel;
+import io.gpulab.api.Phase;
 import io.gpulab.api.Task;
 import io.gpulab.api.spi.KernelRegistry;
 import io.gpulab.tasks.Tasks;
@@ -68,8 +69,8 @@ final class OpenClBackend implements Backend {
      * when the build happened earlier in the process (the probe builds them all), since it is paid once.
      */
     @Override
-    public synchronized Map<String, Double> setupPhases() {
-        return Map.of("compile", compileSeconds.values().stream().mapToDouble(Double::doubleValue).sum());
+    public synchronized Map<Phase, Double> setupPhases() {
+        return Map.of(Phase.COMPILE, compileSeconds.values().stream().mapToDouble(Double::doubleValue).sum());
     }
 
     /** Returns the device this backend runs on. */

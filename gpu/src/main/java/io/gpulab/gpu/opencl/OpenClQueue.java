@@ -16,8 +16,9 @@ import static org.jocl.CL.clReleaseEvent;
 import static org.jocl.CL.clSetKernelArg;
 
 import io.gpulab.api.BackendException;
+import io.gpulab.api.Phase;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.jocl.Pointer;
@@ -33,7 +34,7 @@ import org.jocl.cl_mem;
  */
 final class OpenClQueue implements AutoCloseable {
 
-    private static final String[] PHASES = {"upload", "kernel", "download"};
+    private static final Phase[] PHASES = {Phase.UPLOAD, Phase.KERNEL, Phase.DOWNLOAD};
 
     private final OpenClContext context;
     private final cl_command_queue queue;
@@ -102,9 +103,9 @@ final class OpenClQueue implements AutoCloseable {
     }
 
     /** Waits for the queue, sums each phase's event durations into seconds and releases the events. */
-    Map<String, Double> endRun() {
+    Map<Phase, Double> endRun() {
         clFinish(queue);
-        Map<String, Double> phases = new LinkedHashMap<>();
+        Map<Phase, Double> phases = new EnumMap<>(Phase.class);
         long[] start = new long[1];
         long[] end = new long[1];
         for (int p = 0; p < PHASES.length; p++) {

@@ -5,6 +5,7 @@ import static org.jocl.CL.CL_MEM_WRITE_ONLY;
 import static org.jocl.CL.clReleaseKernel;
 
 import io.gpulab.api.Kernel;
+import io.gpulab.api.Phase;
 import io.gpulab.cpu.seq.Sha256Seq;
 import io.gpulab.gpu.KernelSources;
 import io.gpulab.gpu.Sha256Batches;
@@ -54,7 +55,7 @@ final class Sha256OpenCl implements Kernel<Sha256Input, Sha256Output> {
     private final OpenClBuffer out;
     private final List<String> events = new ArrayList<>();
     private long[] partials = new long[0];
-    private Map<String, Double> phases = Map.of();
+    private Map<Phase, Double> phases = Map.of();
 
     /** Builds (or reuses) the program for the largest usable group size and creates both kernels. */
     Sha256OpenCl(OpenClBackend backend, Sha256Input input) {
@@ -167,7 +168,7 @@ final class Sha256OpenCl implements Kernel<Sha256Input, Sha256Output> {
     }
 
     @Override
-    public Map<String, Double> phases() {
+    public Map<Phase, Double> phases() {
         return phases;
     }
 

@@ -6,6 +6,7 @@ import static org.jocl.CL.clReleaseKernel;
 
 import io.gpulab.api.DeviceOutOfMemoryException;
 import io.gpulab.api.Kernel;
+import io.gpulab.api.Phase;
 import io.gpulab.gpu.KernelSources;
 import io.gpulab.gpu.SievePlan;
 import io.gpulab.gpu.SievingPrimeTable;
@@ -44,7 +45,7 @@ final class SieveOpenCl implements Kernel<SieveInput, SieveOutput> {
     private final cl_kernel kernel;
     private final long groupSize;
     private final List<String> events = new ArrayList<>();
-    private Map<String, Double> phases = Map.of();
+    private Map<Phase, Double> phases = Map.of();
     private final SievingPrimeTable table = new SievingPrimeTable();
     private final OpenClBuffer primes;
     private final OpenClBuffer counts;
@@ -136,7 +137,7 @@ final class SieveOpenCl implements Kernel<SieveInput, SieveOutput> {
     }
 
     @Override
-    public Map<String, Double> phases() {
+    public Map<Phase, Double> phases() {
         return phases;
     }
 

@@ -12,6 +12,7 @@ import io.gpulab.api.BackendProvider;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.DeviceInfo;
 import io.gpulab.api.Kernel;
+import io.gpulab.api.Phase;
 import io.gpulab.conformance.RequireBackend;
 import io.gpulab.tasks.Sha256Input;
 import io.gpulab.tasks.Sha256Output;
@@ -82,10 +83,10 @@ class OpenClBackendTest {
         try (Backend b = provider.open(BackendOptions.defaults());
                 Kernel<Sha256Input, Sha256Output> k = b.prepare(Tasks.SHA256, in)) {
             k.run(in);
-            Map<String, Double> phases = k.phases();
-            assertEquals(List.of("upload", "kernel", "download"), List.copyOf(phases.keySet()));
+            Map<Phase, Double> phases = k.phases();
+            assertEquals(List.of(Phase.UPLOAD, Phase.KERNEL, Phase.DOWNLOAD), List.copyOf(phases.keySet()));
             phases.forEach((name, s) -> assertTrue(s > 0, "phase " + name + " = " + s));
-            assertTrue(b.setupPhases().get("compile") > 0, "compile phase " + b.setupPhases());
+            assertTrue(b.setupPhases().get(Phase.COMPILE) > 0, "compile phase " + b.setupPhases());
         }
     }
 }
