@@ -5,13 +5,14 @@ import io.gpulab.api.BackendException;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.InvalidOptionException;
 import io.gpulab.api.Kernel;
+import io.gpulab.api.Phase;
 import io.gpulab.api.Task;
 import io.gpulab.api.spi.SelfTest;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class SparkBackend implements Backend {
     private final SparkSettings settings;
     private final JavaSparkContext sc;
     private final SparkJobs jobs;
-    private final Map<String, Double> setup = new LinkedHashMap<>();
+    private final Map<Phase, Double> setup = new EnumMap<>(Phase.class);
     private final String device;
 
     private SparkBackend(SparkSettings settings) {
@@ -62,8 +63,8 @@ final class SparkBackend implements Backend {
             throw e;
         }
         long t2 = System.nanoTime();
-        setup.put("cluster-start", (t1 - t0) / 1e9);
-        setup.put("executor-launch", (t2 - t1) / 1e9);
+        setup.put(Phase.CLUSTER_START, (t1 - t0) / 1e9);
+        setup.put(Phase.EXECUTOR_LAUNCH, (t2 - t1) / 1e9);
         int taskCpus = conf.getInt("spark.task.cpus", 1);
         int slots = Math.max(1, sc.defaultParallelism() / taskCpus);
         if (settings.gpusPerTask() > 0) {
@@ -204,7 +205,7 @@ final class SparkBackend implements Backend {
     }
 
     @Override
-    public Map<String, Double> setupPhases() {
+    public Map<Phase, Double> setupPhases() {
         return Map.copyOf(setup);
     }
 

@@ -1,12 +1,13 @@
 package io.gpulab.spark;
 
 import io.gpulab.api.BackendException;
+import io.gpulab.api.Phase;
 import io.gpulab.api.spi.SelfTest;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +27,7 @@ final class SparkJobs implements ShardExecutor {
     private final JavaSparkContext sc;
     private final ShardRunner runner;
     private final int slots;
-    private final Map<String, Double> phases = new LinkedHashMap<>();
+    private final Map<Phase, Double> phases = new EnumMap<>(Phase.class);
     private final List<String> events = new ArrayList<>();
 
     /** Creates the executor of shards on this context, running each on {@code inner} on its executor. */
@@ -43,7 +44,7 @@ final class SparkJobs implements ShardExecutor {
     }
 
     /** Returns the seconds of each phase of the last run. */
-    Map<String, Double> phases() {
+    Map<Phase, Double> phases() {
         return Map.copyOf(phases);
     }
 
@@ -84,13 +85,13 @@ final class SparkJobs implements ShardExecutor {
                     shards.size(), s.describe(), r.executor(), r.host(), r.device(),
                     r.attempt() > 0 ? ", attempt " + (r.attempt() + 1) : "", r.seconds()));
         }
-        add("shard-scheduling", firstStart - submit);
-        add("shard-compute", lastEnd - firstStart);
-        add("result-collection", end - lastEnd);
+        add(Phase.SHARD_SCHEDULING, firstStart - submit);
+        add(Phase.SHARD_COMPUTE, lastEnd - firstStart);
+        add(Phase.RESULT_COLLECTION, end - lastEnd);
         return values;
     }
 
-    private void add(String phase, long micros) {
+    private void add(Phase phase, long micros) {
         phases.merge(phase, Math.max(0, micros) / 1e6, Double::sum);
     }
 

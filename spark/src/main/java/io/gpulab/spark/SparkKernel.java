@@ -1,6 +1,7 @@
 package io.gpulab.spark;
 
 import io.gpulab.api.Kernel;
+import io.gpulab.api.Phase;
 import io.gpulab.api.spi.KernelRegistry;
 import io.gpulab.tasks.Tasks;
 import java.util.List;
@@ -57,7 +58,7 @@ final class SparkKernel<I, O> implements Kernel<I, O> {
     }
 
     @Override
-    public Map<String, Double> phases() {
+    public Map<Phase, Double> phases() {
         return host.jobs() == null ? Map.of() : host.jobs().phases();
     }
 
