@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param device the device id ({@code opencl:0:0}, {@code cuda:0}) or null for the backend's default
  * @param threads threads for {@code forkjoin}; 0 means available processors
- * @param workers worker JVMs for {@code process}; 0 means available processors
+ * @param workers worker JVMs for {@code process}; 0 means available processors (within {@link Parallelism})
  * @param workerTimeout how long {@code process} waits for one shard before killing its worker
  * @param extra further backend-specific settings, by name
  */
@@ -38,8 +38,11 @@ public record BackendOptions(String device, int threads, int workers, Duration w
         return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 
-    /** Returns the worker count to use: {@code workers}, or the available processors when 0. */
+    /**
+     * Returns the worker count to use: {@code workers}, or when 0 the available processors, never more than the
+     * machine's memory allows ({@link Parallelism#maxWorkers}).
+     */
     public int effectiveWorkers() {
-        return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+        return workers > 0 ? workers : Math.min(Runtime.getRuntime().availableProcessors(), Parallelism.maxWorkers());
     }
 }

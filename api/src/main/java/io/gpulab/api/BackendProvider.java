@@ -1,5 +1,6 @@
 package io.gpulab.api;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -41,5 +42,14 @@ public interface BackendProvider {
             throw new BackendUnavailableException("backend " + id() + " is unavailable: " + a.reason());
         }
         return open(options);
+    }
+
+    /**
+     * Returns the backend-specific option keys this backend understands ({@code -X KEY=VALUE}, found in
+     * {@link BackendOptions#extra()}); {@link Backends#open} refuses any other key as a usage error before the backend
+     * opens, naming these keys. A backend that reads an extra key declares it here; the default declares none.
+     */
+    default List<BackendOptionKey> optionKeys() {
+        return List.of();
     }
 }

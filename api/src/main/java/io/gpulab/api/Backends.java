@@ -49,14 +49,18 @@ public final class Backends {
     }
 
     /**
-     * Opens the backend with this id, or throws with the reason it cannot run; never chooses another backend.
+     * Opens the backend with this id, or throws with the reason it cannot run; never chooses another backend. The
+     * options are checked first ({@link OptionCheck}): an extra key the backend does not declare, or a thread or worker
+     * count beyond this machine's bounds, is refused before the backend is probed or opened.
      *
      * @throws BackendUnavailableException when no such backend exists or its probe failed
+     * @throws InvalidOptionException when an option is unknown to the backend or out of range
      */
     public static Backend open(String id, BackendOptions options) {
         BackendProvider provider = find(id).orElseThrow(() -> new BackendUnavailableException(
                 "unknown backend '" + id + "'; known: " + String.join(", ", all().stream()
                         .map(BackendProvider::id).toList())));
+        OptionCheck.check(provider, options, all());
         return provider.openAvailable(options);
     }
 }

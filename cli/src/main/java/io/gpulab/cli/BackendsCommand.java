@@ -2,8 +2,14 @@ package io.gpulab.cli;
 
 import io.gpulab.api.Availability;
 import io.gpulab.api.BackendProvider;
+import io.gpulab.api.Backends;
 import io.gpulab.api.DeviceInfo;
 import io.gpulab.api.spi.SelfTest;
+import io.gpulab.cli.auto.Auto;
+import io.gpulab.cli.auto.CalibrationStore;
+import io.gpulab.cli.auto.Choice;
+import io.gpulab.cli.auto.Plan;
+import io.gpulab.cli.auto.Workload;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,25 +18,37 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Runs {@code gpulab backends}: every backend found, whether it can run here and why not, and its devices. */
 @Command(name = "backends", mixinStandardHelpOptions = true,
-        description = "Lists every backend, whether it passed its probe and self-test here (with the reason when "
-                + "not), and its devices.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCode.L0, ExitCode.L2, ExitCode.L6})
+        description = {"Lists every backend, whether it passed its probe and self-test here (with the reason when "
+                + "not), and its devices.", "With --explain TASK: what --backend auto predicts for each backend "
+                + "for that input, without running it."},
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCode.L0, ExitCode.L2, ExitCode.L3, ExitCode.L6})
 final class BackendsCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON object on stdout.")
     boolean json;
+
+    @Mixin
+    ExplainOptions explain;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (explain.task != null) {
+            return explain();
+        }
+        spec.commandLine().getParseResult().matchedOptions().stream().map(o -> o.longestName())
+                .filter(n -> !n.equals("--json") && !n.equals("--debug")).findFirst().ifPresent(n -> {
+                    throw CliException.usage(n + " describes an input for --explain TASK, which is missing");
+                });
         List<Map<String, Object>> list = new ArrayList<>();
         for (BackendProvider p : AbsentBackends.withAbsent()) {
             list.add(describe(p));
@@ -41,6 +59,28 @@ final class BackendsCommand implements Callable<Integer> {
         } else {
             printTable(out, list);
         }
+        return ExitCode.OK;
+    }
+
+    /** Prints what {@code --backend auto} predicts for the input of the explain options, measuring what it lacks. */
+    private int explain() {
+        Workload w = explain.workload();
+        Plan plan = explain.plan();
+        PrintWriter err = spec.commandLine().getErr();
+        Choice c = new Auto(CalibrationStore.user(), Backends.all(), err::println).choose(w, plan);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(c.toJson()));
+            return ExitCode.OK;
+        }
+        out.println(c.line());
+        out.println();
+        TextTable t = new TextTable(List.of("BACKEND", "PREDICTED", "SETUP", "PER RUN", "DEVICE"), 1, 2, 3);
+        for (Choice.Prediction p : c.predictions()) {
+            t.add(List.of(p.backend(), Units.seconds(p.seconds()), Units.seconds(p.setupSeconds()),
+                    Units.seconds(p.runSeconds()), p.device()));
+        }
+        out.print(t.text());
         return ExitCode.OK;
     }
 

@@ -10,6 +10,7 @@ import io.gpulab.bench.run.Skip;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -85,9 +86,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     private BenchPlan plan() {
         List<BenchTask> chosen = new ArrayList<>();
-        for (String t : tasks.isEmpty() ? List.of("blur", "sha256", "sieve") : tasks) {
+        List<String> known = Arrays.stream(BenchTask.values()).map(BenchTask::id).toList();
+        for (String t : tasks.isEmpty() ? known : tasks) {
             chosen.add(BenchTask.find(t).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                    "unknown task '" + t + "'; known: blur, sha256, sieve")));
+                    "unknown task '" + t + "'; known: " + String.join(", ", known))));
         }
         for (String s : sizes) {
             if (chosen.stream().noneMatch(t -> t.size(s).isPresent())) {

@@ -9,6 +9,12 @@ import io.gpulab.api.Size;
 import io.gpulab.api.Task;
 import io.gpulab.api.Verdict;
 import io.gpulab.api.spi.SelfTest;
+import io.gpulab.cli.auto.Auto;
+import io.gpulab.cli.auto.CalibrationStore;
+import io.gpulab.cli.auto.Choice;
+import io.gpulab.cli.auto.Plan;
+import io.gpulab.cli.auto.Workload;
+import io.gpulab.cpu.seq.BlurPath;
 import io.gpulab.tasks.Tasks;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -51,7 +57,8 @@ final class CompareCommand implements Callable<Integer> {
     String taskId;
 
     @Option(names = "--backends", paramLabel = "IDS", split = ",", defaultValue = "all",
-            description = "Comma-separated backend ids, or all (default: ${DEFAULT-VALUE}).")
+            description = "Comma-separated backend ids, or all; auto adds a row run on the backend auto chooses, "
+                    + "such as all,auto (default: ${DEFAULT-VALUE}).")
     List<String> backendIds;
 
     @Option(names = "--size", paramLabel = "SIZE", defaultValue = "small",
@@ -78,19 +85,51 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private List<Choice> autoChoices = List.of();
+
     @Override
     public Integer call() {
         if (repeat < 1 || warmup < 0) {
             throw CliException.usage("--repeat must be at least 1 and --warmup 0 or more");
         }
         List<Task<?, ?>> tasks = selectTasks();
-        boolean explicit = !(backendIds.size() == 1 && backendIds.get(0).equals("all"));
-        List<BackendProvider> providers = selectProviders(explicit);
-        Progress progress = new Progress(spec.commandLine().getErr(), tasks.size() * providers.size());
-        List<CompareRow> rows = new ArrayList<>();
-        for (Task<?, ?> task : tasks) {
-            rows.addAll(new CompareTask<>(task, task.input(size, seed), warmup, repeat, progress).run(providers));
+        if (warmup > 0) {
+            BlurPath.expectWarmedUpTiming(); // the warm-up runs absorb the Vector API path's own warm-up
         }
+        boolean withAuto = backendIds.stream().anyMatch(id -> id.strip().equals(Auto.ID));
+        List<String> named = backendIds.stream().filter(id -> !id.strip().equals(Auto.ID)).toList();
+        boolean explicit = !(named.size() == 1 && named.get(0).equals("all"));
+        List<BackendProvider> providers = selectProviders(explicit, named);
+        List<Object> inputs = new ArrayList<>();
+        for (Task<?, ?> task : tasks) {
+            inputs.add(task.input(size, seed));
+        }
+        // every choice (and any calibration it needs) before the first row, so no row is timed beside a calibration
+        List<Choice> choices = new ArrayList<>();
+        if (withAuto) {
+            PrintWriter err = spec.commandLine().getErr();
+            Auto auto = new Auto(CalibrationStore.user(), Backends.all(), err::println);
+            for (int i = 0; i < tasks.size(); i++) {
+                Workload w = Workload.of(tasks.get(i).id(), inputs.get(i));
+                Choice c = auto.choose(w, Plan.compareRow(warmup, repeat));
+                err.println(c.line());
+                choices.add(c);
+            }
+            err.flush();
+        }
+        Progress progress = new Progress(spec.commandLine().getErr(),
+                tasks.size() * (providers.size() + (withAuto ? 1 : 0)));
+        List<CompareRow> rows = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            Task<?, ?> task = tasks.get(i);
+            CompareTask<?, ?> ct = new CompareTask<>(task, inputs.get(i), warmup, repeat, progress);
+            rows.addAll(ct.run(providers));
+            if (withAuto) {
+                String chosen = choices.get(i).chosen();
+                rows.add(ct.autoRow(Backends.find(chosen).orElseThrow()));
+            }
+        }
+        autoChoices = choices;
         progress.done();
         new CompareOutput(this).print(spec.commandLine().getOut(), rows);
         if (rows.stream().anyMatch(r -> r.status().equals("mismatch"))) {
@@ -112,17 +151,17 @@ final class CompareCommand implements Callable<Integer> {
             return Tasks.all();
         }
         return List.of(Tasks.find(taskId).orElseThrow(() -> CliException.usage("unknown task '" + taskId
-                + "'; known: blur, sha256, sieve, all")));
+                + "'; known: " + String.join(", ", Tasks.all().stream().map(Task::id).toList()) + ", all")));
     }
 
-    private List<BackendProvider> selectProviders(boolean explicit) {
+    private List<BackendProvider> selectProviders(boolean explicit, List<String> ids) {
         List<BackendProvider> all = Backends.all();
         if (!explicit) {
             return all;
         }
         List<BackendProvider> chosen = new ArrayList<>();
         List<BackendProvider> known = AbsentBackends.withAbsent();
-        for (String id : backendIds) {
+        for (String id : ids) {
             BackendProvider p = known.stream().filter(x -> x.id().equals(id.strip())).findFirst()
                     // exit 3, as 'run' and 'bench' answer a backend they do not know
                     .orElseThrow(() -> new CliException(ExitCode.UNAVAILABLE, "unknown backend '" + id
@@ -139,6 +178,11 @@ final class CompareCommand implements Callable<Integer> {
     String settings() {
         return "size " + size.name().toLowerCase(java.util.Locale.ROOT) + ", " + warmup + " warm-up + " + repeat
                 + " timed run(s) per row, seed " + seed;
+    }
+
+    /** Returns what auto chose for each task, in task order; empty without auto in --backends. */
+    List<Choice> autoChoices() {
+        return autoChoices;
     }
 
     /** Returns the size, for the JSON output. */
@@ -217,17 +261,26 @@ final class CompareCommand implements Callable<Integer> {
             List<CompareRow> rows = new ArrayList<>();
             BackendProvider seq = providers.stream().filter(p -> p.id().equals("seq")).findFirst().orElse(null);
             if (seq != null) {
-                rows.add(row(seq));
+                rows.add(row(seq, true));
             }
             for (BackendProvider p : providers) {
                 if (p != seq) {
-                    rows.add(row(p));
+                    rows.add(row(p, false));
                 }
             }
             return rows;
         }
 
-        private CompareRow row(BackendProvider p) {
+        /** Measures the backend auto chose as one more row, named auto, its device saying which backend ran. */
+        CompareRow autoRow(BackendProvider chosen) {
+            CompareRow r = row(chosen, false);
+            String device = r.device() == null ? chosen.id() : chosen.id() + ": " + r.device();
+            return new CompareRow(r.task(), Auto.ID, r.status(), device, r.medianSeconds(), r.minSeconds(),
+                    r.workUnits(), r.unit(), r.speedup(), r.verified(), r.reason() == null ? null
+                    : "auto chose " + chosen.id() + ": " + r.reason());
+        }
+
+        private CompareRow row(BackendProvider p, boolean isReference) {
             progress.next(task.id(), p.id());
             if (!p.tasks().contains(task.id())) {
                 return CompareRow.notRun(task.id(), p.id(), "unsupported", task.unit(), "does not run " + task.id());
@@ -248,7 +301,7 @@ final class CompareCommand implements Callable<Integer> {
                 double median = Timings.median(m.seconds());
                 Boolean verified = null;
                 String reason = null;
-                if (p.id().equals("seq")) {
+                if (isReference) {
                     reference = m.output();
                     seqMedian = median;
                 } else {

@@ -1,5 +1,7 @@
 package io.gpulab.cli;
 
+import io.gpulab.cli.auto.Auto;
+import io.gpulab.cli.auto.Choice;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,6 +66,42 @@ final class CompareOutput {
             out.println("Not run:");
             notRun.forEach(out::println);
         }
+        List<String> auto = autoLines(rows, markdown ? "- " : "  ");
+        if (!auto.isEmpty()) {
+            out.println();
+            out.println("Auto (its row against the fastest other row; predictions on stderr and in --format json):");
+            auto.forEach(out::println);
+        }
+    }
+
+    /** Returns, per task with an auto row, what auto chose and how its row compares with the fastest other row. */
+    private List<String> autoLines(List<CompareRow> rows, String prefix) {
+        List<String> lines = new ArrayList<>();
+        for (Choice c : command.autoChoices()) {
+            String task = c.workload().task();
+            CompareRow auto = rows.stream().filter(r -> r.task().equals(task) && r.backend().equals(Auto.ID))
+                    .findFirst().orElse(null);
+            CompareRow best = rows.stream().filter(r -> r.task().equals(task) && !r.backend().equals(Auto.ID)
+                    && r.measured()).min((a, b) -> Double.compare(a.medianSeconds(), b.medianSeconds())).orElse(null);
+            CompareRow own = rows.stream().filter(r -> r.task().equals(task) && r.backend().equals(c.chosen())
+                    && r.measured()).findFirst().orElse(null);
+            StringBuilder sb = new StringBuilder(prefix).append(task).append(": chose ").append(c.chosen());
+            if (own != null) {
+                sb.append(" (its own row ").append(Units.seconds(own.medianSeconds())).append(')');
+            }
+            if (auto != null && auto.measured()) {
+                sb.append(", auto row ").append(Units.seconds(auto.medianSeconds()));
+                if (best != null) {
+                    sb.append("; fastest other row ").append(best.backend()).append(' ')
+                            .append(Units.seconds(best.medianSeconds())).append(String.format(Locale.ROOT,
+                            " (auto at %.2fx its time)", auto.medianSeconds() / best.medianSeconds()));
+                }
+            } else if (auto != null) {
+                sb.append(", which ").append(auto.status()).append(": ").append(auto.reason());
+            }
+            lines.add(sb.toString());
+        }
+        return lines;
     }
 
     private static String speedup(double s) {
@@ -101,6 +139,9 @@ final class CompareOutput {
             list.add(o);
         }
         m.put("rows", list);
+        if (!command.autoChoices().isEmpty()) {
+            m.put("auto", command.autoChoices().stream().map(Choice::toJson).toList());
+        }
         return m;
     }
 

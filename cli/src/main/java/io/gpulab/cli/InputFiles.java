@@ -130,6 +130,15 @@ final class InputFiles {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
+    /** Returns the size of a file, or 0 when it cannot be read (its error then comes when it is read). */
+    static long sizeOrZero(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** Returns the most bytes of input to hold in memory at once by default: a quarter of the maximum heap. */
     static long defaultBudget() {
         return Runtime.getRuntime().maxMemory() / 4;

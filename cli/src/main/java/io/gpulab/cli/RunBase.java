@@ -2,11 +2,18 @@ package io.gpulab.cli;
 
 import io.gpulab.api.Availability;
 import io.gpulab.api.Backend;
+import io.gpulab.api.BackendException;
 import io.gpulab.api.BackendProvider;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.Backends;
 import io.gpulab.api.DeviceInfo;
 import io.gpulab.api.Task;
+import io.gpulab.cli.auto.Auto;
+import io.gpulab.cli.auto.CalibrationStore;
+import io.gpulab.cli.auto.Choice;
+import io.gpulab.cli.auto.Plan;
+import io.gpulab.cli.auto.Workload;
+import io.gpulab.cpu.seq.BlurPath;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.List;
@@ -26,22 +33,46 @@ abstract class RunBase implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** What {@code --backend auto} chose, or null when the backend was named. */
+    private Choice choice;
+
     @Override
     public final Integer call() throws Exception {
         options.validate();
         validate();
-        AbsentBackends.check(options.backend);
-        checkDevice(options.backend, options.device);
+        String id = options.backend;
+        if (Auto.ID.equals(id)) {
+            if (options.device != null) {
+                throw CliException.usage("--device names a device of one backend: drop it with --backend auto");
+            }
+            choice = new Auto(CalibrationStore.user(), Backends.all(), err()::println)
+                    .choose(workload(), Plan.command(options.warmup, options.repeat));
+            err().println(choice.line());
+            id = choice.chosen();
+        }
+        AbsentBackends.check(id);
+        checkDevice(id, options.device);
+        if (options.warmup > 0) {
+            BlurPath.expectWarmedUpTiming(); // the warm-up runs absorb the Vector API path's own warm-up
+        }
         // the result goes to stdout at the end, so a line redrawn on stderr meanwhile cannot garble it, unless the
         // command streams its results to stdout as it goes (sieve --list -)
         try (RunProgress progress = RunProgress.start(err(), options.json || streamsToStdout())) {
-            progress.phase("opening " + options.backend);
-            try (Backend backend = Backends.open(options.backend, options.backendOptions());
+            progress.phase("opening " + id);
+            try (Backend backend = Backends.open(id, options.backendOptions());
                     Verifier verifier = new Verifier(options.verify)) {
                 return run(new Batches(backend, verifier, options.warmup, options.repeat, progress));
             }
+        } catch (BackendException e) {
+            throw choice == null ? e : AutoFailure.of(id, e);
         }
     }
+
+    /**
+     * Returns the input in the terms of the cost model, for {@code --backend auto}; called after {@link #validate},
+     * before any backend opens. For files it reads sizes and image headers only.
+     */
+    abstract Workload workload();
 
     /**
      * Refuses a {@code --device} that is not one of the backend's own devices, so that a device id meant for
@@ -117,7 +148,11 @@ abstract class RunBase implements Callable<Integer> {
             err().println("event: " + e);
         }
         if (options.json) {
-            out().println(Json.write(report.toJson()));
+            Map<String, Object> json = report.toJson();
+            if (choice != null) {
+                json.put("auto", choice.toJson());
+            }
+            out().println(Json.write(json));
         } else {
             err().println(report.humanLine());
         }

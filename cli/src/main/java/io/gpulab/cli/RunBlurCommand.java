@@ -1,6 +1,9 @@
 package io.gpulab.cli;
 
+import io.gpulab.cli.auto.Workload;
 import io.gpulab.images.Image;
+import io.gpulab.images.ImageCodec;
+import io.gpulab.images.ImageDecodeException;
 import io.gpulab.images.SyntheticImages;
 import io.gpulab.tasks.BlurInput;
 import io.gpulab.tasks.BlurSpec;
@@ -108,6 +111,31 @@ final class RunBlurCommand extends RunBase {
             // refused before the backend opens, and clearer than the "already exists" of createDirectories
             throw CliException.usage("--output " + source.files.output + " is a file, not a folder");
         }
+    }
+
+    @Override
+    Workload workload() {
+        Synthetic s = source.synthetic;
+        if (s != null) {
+            return Workload.blur(s.width + "x" + s.height + "x" + s.channels, (long) s.width * s.height * s.channels,
+                    blurSpec, 1);
+        }
+        // headers only: decoded images are RGBA at most, four samples a pixel
+        ImageCodec codec = new ImageCodec();
+        long[] imagesAndSamples = new long[2];
+        InputFiles.walk(source.files.inputs, e -> {
+            if (e.error() == null) {
+                try {
+                    imagesAndSamples[1] += 4 * codec.header(e.path()).pixelCount();
+                    imagesAndSamples[0]++;
+                } catch (ImageDecodeException | RuntimeException ex) {
+                    // a bad image is reported when it is read; it costs the backend nothing
+                }
+            }
+        });
+        long budget = budget(batchBytes);
+        int n = (int) Math.max(1, Math.min(Integer.MAX_VALUE, -Math.floorDiv(-3 * imagesAndSamples[1], budget)));
+        return Workload.blur(imagesAndSamples[0] + " images", imagesAndSamples[1], blurSpec, n);
     }
 
     @Override

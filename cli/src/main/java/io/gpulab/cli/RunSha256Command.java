@@ -1,5 +1,6 @@
 package io.gpulab.cli;
 
+import io.gpulab.cli.auto.Workload;
 import io.gpulab.tasks.Sha256Input;
 import io.gpulab.tasks.Tasks;
 import java.util.LinkedHashMap;
@@ -83,6 +84,26 @@ final class RunSha256Command extends RunBase {
     /** Returns the longest synthetic message allowed: a quarter of the maximum heap, and one Java array at most. */
     static long maxLength() {
         return Math.min(Integer.MAX_VALUE - 8, Runtime.getRuntime().maxMemory() / 4);
+    }
+
+    @Override
+    Workload workload() {
+        Synthetic s = source.synthetic;
+        if (s != null) {
+            return Workload.sha256(s.count, s.length, s.iterations);
+        }
+        // the files the backend will hash: those within the batch budget (larger ones stream on the host)
+        long budget = budget(batchBytes);
+        long[] filesAndBytes = new long[2];
+        InputFiles.walk(source.inputs, e -> {
+            long size = e.error() == null ? InputFiles.sizeOrZero(e.path()) : 0;
+            if (e.error() == null && size <= budget) {
+                filesAndBytes[0]++;
+                filesAndBytes[1] += size;
+            }
+        });
+        return Workload.sha256Files(filesAndBytes[0], filesAndBytes[1],
+                (int) Math.max(1, Math.min(Integer.MAX_VALUE, -Math.floorDiv(-filesAndBytes[1], budget))));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.gpulab.cli;
 
 import io.gpulab.api.BackendException;
+import io.gpulab.cli.auto.Workload;
 import io.gpulab.tasks.PrimeSink;
 import io.gpulab.tasks.SieveInput;
 import io.gpulab.tasks.SieveOutput;
@@ -77,6 +78,11 @@ final class RunSieveCommand extends RunBase {
         if ("-".equals(list) && options.json) {
             throw CliException.usage("--json and --list - would both write to stdout; list to a file instead");
         }
+    }
+
+    @Override
+    Workload workload() {
+        return Workload.sieve(from, to);
     }
 
     @Override

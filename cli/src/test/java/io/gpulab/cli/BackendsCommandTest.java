@@ -64,4 +64,19 @@ class BackendsCommandTest {
         assertTrue(r.err().startsWith("gpulab: backend spark is unavailable: module spark is not built"), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyCpuBackendSaysWhichBlurPathRunsAndWhy() {
+        Map<String, Object> j = (Map<String, Object>) MiniJson.parse(Cli.run("backends", "--json").out());
+        for (Map<String, Object> b : (List<Map<String, Object>>) j.get("backends")) {
+            if (List.of("seq", "forkjoin", "process").contains(b.get("id"))) {
+                Map<String, Object> dev = ((List<Map<String, Object>>) b.get("devices")).get(0);
+                String path = (String) ((Map<String, Object>) dev.get("properties")).get("blur path");
+                // this test JVM runs without jdk.incubator.vector, so the reason is that the module is missing
+                assertEquals("C2 auto-vectorized (no Vector API here: run through ./gpulab, which adds "
+                        + "jdk.incubator.vector, on a CPU with 256-bit vectors and FMA)", path, b.get("id") + "");
+            }
+        }
+    }
 }

@@ -37,7 +37,7 @@ class FailureExitCodesTest {
                 "100").noStackTrace();
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
-        assertTrue(r.err().startsWith("gpulab: unknown process option process.bogus"), r.err());
+        assertTrue(r.err().startsWith("gpulab: unknown backend option 'process.bogus' for backend process"), r.err());
     }
 
     @Test

@@ -1,2 +1,2 @@
-/** Tests of the provider lookup on the real providers of the cpu module. */
+/** Tests of the task API on the real providers of the cpu module: the provider lookup and the option checks. */
 package io.gpulab.api;

@@ -2,6 +2,7 @@ package io.gpulab.spark;
 
 import io.gpulab.api.Availability;
 import io.gpulab.api.Backend;
+import io.gpulab.api.BackendOptionKey;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.Backends;
@@ -46,6 +47,19 @@ public final class SparkProvider extends SelfTestedProvider {
         DeviceInfo d = new DeviceInfo("spark", "Apache Spark " + version, props);
         Backend inner = Backends.open("forkjoin", BackendOptions.defaults());
         return selfTest(new ShardsHere(inner), List.of(d));
+    }
+
+    /** Declares the backend's own keys, then every other {@code spark.*} key, which goes to Spark unchanged. */
+    @Override
+    public List<BackendOptionKey> optionKeys() {
+        return List.of(
+                new BackendOptionKey(SparkSettings.MASTER, "local-cluster[N,cores,memMB], local[*], spark://host:port, "
+                        + "yarn, k8s://...; default a local cluster of two workers"),
+                new BackendOptionKey(SparkSettings.INNER, "the backend each shard runs on: forkjoin (default), seq, "
+                        + "process, opencl, cuda"),
+                new BackendOptionKey(SparkSettings.GPUS, "GPUs per Spark task, 0 (default) or more"),
+                new BackendOptionKey(SparkSettings.SHARDS, "shards per job, 0 (default: two per task slot) or more"),
+                new BackendOptionKey("spark.*", "any other Spark setting, passed through"));
     }
 
     @Override

@@ -15,12 +15,15 @@ import org.knowm.xchart.style.Styler;
 
 /**
  * Draws the report's charts with XChart and encodes them as PNG; missing values are left out (null), never drawn
- * as zero. The AWT toolkit runs headless, so no display is needed.
+ * as zero. The AWT toolkit runs headless, so no display is needed. Public so that {@code gpulab lab} draws its
+ * sheets with the same look.
  */
-final class Charts {
+public final class Charts {
 
-    static final int WIDTH = 860;
-    static final int HEIGHT = 420;
+    /** The width of every chart in pixels. */
+    public static final int WIDTH = 860;
+    /** The height of every chart in pixels. */
+    public static final int HEIGHT = 420;
     private static final Color[] PALETTE = {new Color(0x2F6DB5), new Color(0xE07B39), new Color(0x3A9E6F),
         new Color(0xB8457A), new Color(0x7A5CC4), new Color(0x8C8C8C)};
 
@@ -37,7 +40,7 @@ final class Charts {
      * @param series values by series name, each list aligned with {@code categories}, null where missing
      * @param errors error half-widths aligned the same way, or null for no error bars
      */
-    static Chart bars(String name, String title, String yTitle, List<String> categories,
+    public static Chart bars(String name, String title, String yTitle, List<String> categories,
             Map<String, List<Double>> series, Map<String, List<Double>> errors, boolean log) {
         CategoryChart c = base(title, yTitle);
         c.getStyler().setYAxisLogarithmic(log);
@@ -59,13 +62,15 @@ final class Charts {
     }
 
     /** Draws lines over ordered categories (sizes), one line per series, on a logarithmic axis when asked. */
-    static Chart lines(String name, String title, String yTitle, List<String> categories,
+    public static Chart lines(String name, String title, String yTitle, List<String> categories,
             Map<String, List<Double>> series, Map<String, List<Double>> errors, boolean log) {
         if (log && errors != null) {
             throw new IllegalArgumentException("XChart draws error bars wrongly on a logarithmic axis");
         }
         CategoryChart c = base(title, yTitle);
         c.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+        // every series' point of a category at the category itself, not shifted sideways as bars are
+        c.getStyler().setOverlapped(true);
         c.getStyler().setYAxisLogarithmic(log);
         // one legend entry per machine and backend: a column beside the plot stays readable, a row overflows
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -79,7 +84,7 @@ final class Charts {
     }
 
     /** Draws stacked bars: one bar per category, one stacked segment per series. */
-    static Chart stacked(String name, String title, String yTitle, List<String> categories,
+    public static Chart stacked(String name, String title, String yTitle, List<String> categories,
             Map<String, List<Double>> series) {
         CategoryChart c = base(title, yTitle);
         c.getStyler().setStacked(true);

@@ -1,6 +1,7 @@
 package io.gpulab.cpu.forkjoin;
 
 import io.gpulab.api.Kernel;
+import io.gpulab.cpu.seq.BlurPath;
 import io.gpulab.cpu.seq.BlurSeq;
 import io.gpulab.images.Image;
 import io.gpulab.tasks.BlurInput;
@@ -13,16 +14,17 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 
 /**
- * Blurs a batch on a ForkJoinPool: every image is cut into tiles, and all tiles of all images run as independent
- * tasks, each one {@link BlurSeq#blurTile} writing its own part of the image's output array.
+ * Blurs a batch on a ForkJoinPool: every image is cut into tiles, and all tiles of all images run as independent tasks,
+ * each one {@link BlurSeq#blurTile} writing its own part of the image's output array.
  *
- * <p>Decomposition: the task's bands ({@link BlurShards}), of at least {@code 4r} rows and as many as it takes to
- * give every thread {@code 4} tasks, each band cut further into column strips of {@link BlurSeq#stripWidth} pixels
- * (the cache-sized unit of the seq blur). Tiles write straight into their image's output ({@link BlurMerge#target}). What is
+ * <p>Decomposition: the task's bands ({@link BlurShards}), of at least {@code 4r} rows and as many as it takes to give
+ * every thread {@code 4} tasks, each band cut further into column strips of {@link BlurSeq#stripWidth} pixels (the
+ * cache-sized unit of the seq blur). Tiles write straight into their image's output ({@link BlurMerge#target}). What is
  * computed twice: a band widens its {@code r} halo rows above and below again (a copy, no filtering), and within a
- * strip the column pass also runs over the {@code r} halo columns on each side of each segment (BlurSeq does that
- * too, so a strip edge adds nothing beyond it). No output sample is filtered by two tasks. Every tile computes exactly
- * the operations {@code seq} computes for those pixels, so there is no seam at a tile edge.
+ * strip the column pass also runs over the {@code r} halo columns on each side of each segment (BlurSeq does that too,
+ * so a strip edge adds nothing beyond it). No output sample is filtered by two tasks. Every tile computes exactly the
+ * operations {@code seq} computes for those pixels, so there is no seam at a tile edge. The blur path is chosen once
+ * per call ({@link BlurPath#choose}) and every tile takes it, so the result is seq's on that path, bit for bit.
  */
 public final class BlurForkJoin implements Kernel<BlurInput, BlurOutput> {
 
@@ -46,6 +48,7 @@ public final class BlurForkJoin implements Kernel<BlurInput, BlurOutput> {
         }
         long wanted = (long) TASKS_PER_THREAD * pool.getParallelism();
         int bandsWanted = (int) Math.max(1, Math.min(Integer.MAX_VALUE, ceilDiv(wanted, Math.max(1, strips))));
+        boolean vector = BlurPath.choose(BlurSeq.work(images, w.length));
         BlurMerge merge = new BlurMerge(input);
         List<ForkJoinTask<?>> tasks = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
@@ -59,7 +62,7 @@ public final class BlurForkJoin implements Kernel<BlurInput, BlurOutput> {
                 for (int x0 = 0; x0 < img.width(); x0 += strip) {
                     int xs = x0;
                     int xe = Math.min(img.width(), x0 + strip);
-                    tasks.add(ForkJoinTask.adapt(() -> BlurSeq.blurTile(img, w, y0, y1, xs, xe, dst)));
+                    tasks.add(ForkJoinTask.adapt(() -> BlurSeq.blurTile(img, w, y0, y1, xs, xe, dst, vector)));
                 }
             }
         }

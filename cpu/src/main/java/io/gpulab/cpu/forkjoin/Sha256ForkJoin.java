@@ -17,19 +17,18 @@ import java.util.function.IntFunction;
 
 /**
  * Hashes a batch on a ForkJoinPool. Decomposition: the task's shards ({@link Sha256Shards}), contiguous chunks of
- * messages of about equal work (SHA-256 blocks times iterations), up to {@value #CHUNKS_PER_THREAD} per pool thread so that a slow
- * or preempted thread does not hold up the rest, but none below {@value #MIN_CHUNK_BLOCKS} blocks, where a task would
- * cost more than it saves. Each chunk hashes with its worker thread's own {@link MessageDigest} (one per thread,
- * reused across chunks and runs).
+ * messages of about equal work (SHA-256 blocks times iterations), up to {@value #CHUNKS_PER_THREAD} per pool thread so
+ * that a slow or preempted thread does not hold up the rest, but none below {@value #MIN_CHUNK_BLOCKS} blocks, where a
+ * task would cost more than it saves. Each chunk hashes with its worker thread's own {@link MessageDigest} (one per
+ * thread, reused across chunks and runs).
  *
- * <p>A synthetic chunk folds its digests into its own partial {@link Sha256Fold} as it goes and returns just that
- * (four longs); the calling thread adds the partials, in any order, since the fold is a sum. So memory is one message
- * buffer per chunk whatever the count, and nothing is combined in order. Given messages return every digest, so
- * their chunks write into their slices of one array of {@code 32 * count} bytes, which the calling thread folds once
- * all are done.
+ * <p>A synthetic chunk folds its digests into its own partial {@link Sha256Fold} as it goes and returns just that (four
+ * longs); the calling thread adds the partials, in any order, since the fold is a sum. So memory is one message buffer
+ * per chunk whatever the count, and nothing is combined in order. Given messages return every digest, so their chunks
+ * write into their slices of one array of {@code 32 * count} bytes, which the calling thread folds once all are done.
  *
- * <p>Each chunk takes a fresh message digest, as {@link Sha256Seq#run} does for its batch (a long-lived one hashed
- * 5% slower). A kernel instance may run batches from several threads at once: it keeps no per-run state.
+ * <p>Each chunk takes a fresh message digest, as {@link Sha256Seq#run} does for its batch (a long-lived one hashed 5%
+ * slower). A kernel instance may run batches from several threads at once: it keeps no per-run state.
  */
 public final class Sha256ForkJoin implements Kernel<Sha256Input, Sha256Output> {
 

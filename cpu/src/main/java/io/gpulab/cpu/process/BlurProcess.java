@@ -2,6 +2,8 @@ package io.gpulab.cpu.process;
 
 import io.gpulab.api.BackendException;
 import io.gpulab.api.Phase;
+import io.gpulab.cpu.seq.BlurPath;
+import io.gpulab.cpu.seq.BlurSeq;
 import io.gpulab.images.Image;
 import io.gpulab.tasks.BlurInput;
 import io.gpulab.tasks.BlurMerge;
@@ -11,11 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Blurs images on worker JVMs in the task's bands of rows ({@link BlurShards}). The parent copies every image once into a shared input file; a
- * worker maps its band plus {@code r} halo rows above and below (fewer at the true image edges, where the halo
- * does not exist and {@code BlurSeq.blur} then replicates the edge exactly as on the whole image), blurs that
- * sub-image and writes only the band's own rows into the shared output file. Since every output row depends only on
- * input rows within {@code r} of it, the result equals seq bit for bit.
+ * Blurs images on worker JVMs in the task's bands of rows ({@link BlurShards}). The parent copies every image once into
+ * a shared input file; a worker maps its band plus {@code r} halo rows above and below (fewer at the true image edges,
+ * where the halo does not exist and {@code BlurSeq.blur} then replicates the edge exactly as on the whole image), blurs
+ * that sub-image and writes only the band's own rows into the shared output file. Since every output row depends only
+ * on input rows within {@code r} of it, the result equals seq bit for bit on the same path: the parent chooses the
+ * blur path once per call ({@link BlurPath#choose}) and every band takes it.
  */
 final class BlurProcess extends ProcessKernel<BlurInput, BlurOutput> {
 
@@ -42,6 +45,7 @@ final class BlurProcess extends ProcessKernel<BlurInput, BlurOutput> {
         if (images.isEmpty()) {
             return merge.output();
         }
+        boolean vector = BlurPath.choose(BlurSeq.work(images, w.length));
         int bands = shardCount(rows, MIN_BAND_ROWS, rows);
         BlurShards plan = BlurShards.of(input, (int) Math.max(1, (rows + bands - 1) / bands));
         long[] base = new long[images.size()];
@@ -59,7 +63,7 @@ final class BlurProcess extends ProcessKernel<BlurInput, BlurOutput> {
                 int rowBytes = img.width() * img.channels();
                 shards.add(new Shard(b.describe(), WorkerTasks.blur(src.path(), base[b.image()]
                         + (long) b.srcRow0() * rowBytes, img.width(), b.srcRows(), img.channels(), b.haloAbove(),
-                        b.outRows(), dst.path(), base[b.image()] + (long) b.outRow0() * rowBytes, w)));
+                        b.outRows(), dst.path(), base[b.image()] + (long) b.outRow0() * rowBytes, w, vector)));
             }
             endPhase(Phase.COPY_IN);
             long[] done = pool.run("blur", shards, events);

@@ -19,7 +19,7 @@ import java.util.zip.CRC32;
  * reading, so stray bytes on a worker's stdout (a library that prints, a JVM message) are a framing error, never a
  * result. Bulk data never travels here: it goes through {@link SharedFile}s.
  *
- * @param type one of the {@code HELLO}, {@code TASK}, {@code DONE}, {@code ERROR} constants
+ * @param type one of the {@code HELLO}, {@code TASK}, {@code DONE}, {@code ERROR}, {@code HEARTBEAT} constants
  * @param payload the type-specific bytes
  */
 record Frame(byte type, byte[] payload) {
@@ -36,6 +36,11 @@ record Frame(byte type, byte[] payload) {
     static final byte DONE = 3;
     /** Worker to parent: the shard id and a one-line error message. */
     static final byte ERROR = 4;
+    /**
+     * Worker to parent, while a shard runs: the shard id and the CPU time (ns) its computing thread has used, sent
+     * only when that time grew since the last heartbeat; silence means no progress ({@link Heartbeat}).
+     */
+    static final byte HEARTBEAT = 5;
 
     /** Writes the frame and flushes it. */
     void write(OutputStream out) throws IOException {
@@ -63,7 +68,7 @@ record Frame(byte type, byte[] payload) {
                 throw new FramingException(String.format("bad magic 0x%08x (expected 0x%08x)", magic, MAGIC));
             }
             byte type = d.readByte();
-            if (type < HELLO || type > ERROR) {
+            if (type < HELLO || type > HEARTBEAT) {
                 throw new FramingException("unknown frame type " + type);
             }
             int length = d.readInt();

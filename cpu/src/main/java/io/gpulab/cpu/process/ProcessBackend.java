@@ -1,6 +1,8 @@
 package io.gpulab.cpu.process;
 
 import io.gpulab.api.Backend;
+import io.gpulab.api.BackendException;
+import io.gpulab.api.BackendOptionKey;
 import io.gpulab.api.InvalidOptionException;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.Kernel;
@@ -23,8 +25,9 @@ import java.util.Set;
  *
  * <p><b>What crosses.</b> Bulk data (images, messages, digests, prime bitmaps) goes through files in shared memory
  * ({@code /dev/shm}, else the temp directory), deleted after each run; the workers' stdin and stdout carry only
- * small checked {@link Frame}s. A worker that dies or hangs (past {@link BackendOptions#workerTimeout()}) is
- * replaced and its shard re-run, up to three attempts; each such event appears in {@link Kernel#events()}.
+ * small checked {@link Frame}s. A worker that dies, or hangs (no heartbeat, which it sends while its computation uses
+ * CPU time, for longer than {@link BackendOptions#workerTimeout()}: a measure of progress, not of a shard's total
+ * time), is replaced and its shard re-run, up to three attempts; each such event appears in {@link Kernel#events()}.
  *
  * <p><b>What processes cost in Java.</b> Unlike CPython, Java threads already run CPU work in parallel (see
  * {@code forkjoin}), so processes buy no parallelism. They cost a JVM start (a few hundred milliseconds) and a JIT
@@ -50,22 +53,23 @@ public final class ProcessBackend implements Backend {
     /** The default {@code -Xmx} of a worker: the sieving primes of a range ending at 10^18 need about 1.2 GiB. */
     public static final String DEFAULT_HEAP = "2g";
 
-    private static final Set<String> EXTRA_KEYS = Set.of("process.workerHeap", "process.shards", "process.fault");
+    /** The {@code -X} keys this backend reads, declared by {@link ProcessProvider#optionKeys()}. */
+    static final List<BackendOptionKey> OPTION_KEYS = List.of(
+            new BackendOptionKey("process.workerHeap", "the workers' -Xmx, such as 512m or 2g; default "
+                    + DEFAULT_HEAP),
+            new BackendOptionKey("process.shards", "a fixed shard count, for tests and tuning; default 4 per worker"),
+            new BackendOptionKey("process.fault", "test-only fault injection, see the Worker class"));
 
     private final WorkerPool pool;
     private final int fixedShards;
 
     /**
-     * Starts the worker pool described by the options.
+     * Starts the worker pool described by the options; unknown extra keys are refused earlier, by
+     * {@link io.gpulab.api.Backends#open}, against {@link ProcessProvider#optionKeys()}.
      *
      * @throws BackendException when an option is invalid or a worker JVM cannot start
      */
     public ProcessBackend(BackendOptions options) {
-        for (String key : options.extra().keySet()) {
-            if (key.startsWith("process.") && !EXTRA_KEYS.contains(key)) {
-                throw new InvalidOptionException("unknown process option " + key + "; known: " + EXTRA_KEYS);
-            }
-        }
         String heap = options.extra().getOrDefault("process.workerHeap", DEFAULT_HEAP);
         if (!heap.matches("[0-9]+[kmgKMG]?")) {
             throw new InvalidOptionException("process.workerHeap must look like 512m or 2g: " + heap);
@@ -79,8 +83,14 @@ public final class ProcessBackend implements Backend {
         if (options.workerTimeout().isNegative() || options.workerTimeout().isZero()) {
             throw new InvalidOptionException("worker timeout must be positive: " + options.workerTimeout());
         }
-        List<String> command = WorkerProcess.command(heap, options.extra().get("process.fault"));
+        List<String> command = WorkerProcess.command(heap, options.extra().get("process.fault"),
+                heartbeatMillis(options.workerTimeout()));
         pool = new WorkerPool(options.effectiveWorkers(), command, options.workerTimeout());
+    }
+
+    /** Returns the heartbeat interval for this worker timeout: a quarter of it, between 10 ms and 1 s. */
+    static long heartbeatMillis(java.time.Duration workerTimeout) {
+        return Math.max(10, Math.min(1000, workerTimeout.toMillis() / 4));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.gpulab.cpu.process;
 import io.gpulab.api.Availability;
 import io.gpulab.api.Backend;
 import io.gpulab.api.BackendException;
+import io.gpulab.api.BackendOptionKey;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.DeviceInfo;
@@ -56,5 +57,11 @@ public final class ProcessProvider extends SelfTestedProvider {
     @Override
     public Backend open(BackendOptions options) {
         return new ProcessBackend(options);
+    }
+
+    /** Returns {@code process.workerHeap}, {@code process.shards} and the test-only {@code process.fault}. */
+    @Override
+    public List<BackendOptionKey> optionKeys() {
+        return ProcessBackend.OPTION_KEYS;
     }
 }

@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The parent copies inputs in and results out with positional reads and writes (one copy into or out of the
  * page cache, which on tmpfs is the shared memory itself, with no 2 GiB limit per mapping); workers memory-map just
- * the region of their shard. Names carry the parent's pid so that files left by a parent killed with
- * {@code kill -9} are swept by the next pool that starts ({@link #sweepStale()}).
+ * the region of their shard. Every open file is known to {@link ProcessCleanup}, whose shutdown hook deletes it when
+ * the JVM ends on a signal. Names carry the parent's pid so that files left by a parent killed with {@code kill -9}
+ * are swept by the next pool that starts ({@link #sweepStale()}), and never those of a parent that still runs.
  */
 final class SharedFile implements AutoCloseable {
 
@@ -56,6 +57,10 @@ final class SharedFile implements AutoCloseable {
 
     /** Creates a zero-filled shared file of {@code size} bytes whose name mentions {@code purpose}. */
     static SharedFile create(String purpose, long size) {
+        return ProcessCleanup.register(() -> open(purpose, size));
+    }
+
+    private static SharedFile open(String purpose, long size) {
         Path dir = directoryFor(size);
         Path p = dir.resolve(PREFIX + ProcessHandle.current().pid() + "-" + SERIAL.incrementAndGet() + "-" + purpose);
         try {
@@ -183,8 +188,18 @@ final class SharedFile implements AutoCloseable {
     /** Closes the channel and deletes the file. */
     @Override
     public void close() {
+        delete();
+        ProcessCleanup.forget(this);
+    }
+
+    /** Closes the channel and deletes the file, also from the shutdown hook of {@link ProcessCleanup}. */
+    void delete() {
         try {
             channel.close();
+        } catch (IOException e) {
+            // closing fails only if the channel is already broken; the file is still deleted below
+        }
+        try {
             Files.deleteIfExists(path);
         } catch (IOException e) {
             // deleting a tmpfs file fails only if it is already gone

@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * The main class of a worker JVM: reads {@link Frame#TASK} frames on stdin, runs each shard with the seq kernels
- * ({@link WorkerTasks}) and answers with one {@link Frame#DONE} or {@link Frame#ERROR} frame on stdout.
+ * ({@link WorkerTasks}) and answers with one {@link Frame#DONE} or {@link Frame#ERROR} frame on stdout; while it
+ * computes, {@link Heartbeat} sends {@link Frame#HEARTBEAT}s as long as the computation uses CPU time.
  *
  * <p>A worker never outlives its parent: it exits at end of input on stdin (the parent closed the pipe or died),
  * and a watchdog thread halts it when the parent process is gone, which also covers a worker busy in a long shard
@@ -24,8 +25,9 @@ import java.util.Optional;
  *
  * <p>Test-only fault injection: the system property {@value #FAULT_PROPERTY} (set from the backend option
  * {@code process.fault}) holds {@code <action>-<once|always>:shard=<n>}, where action is {@code kill} (the worker
- * halts with exit code {@value #FAULT_EXIT_CODE}), {@code hang} (it sleeps forever) or {@code garbage} (it writes
- * bytes that are not a frame). {@code once} acts on the shard's first attempt only, {@code always} on every attempt.
+ * halts with exit code {@value #FAULT_EXIT_CODE}), {@code hang} (it sleeps forever, so its heartbeat falls silent)
+ * or {@code garbage} (it writes bytes that are not a frame). {@code once} acts on the shard's first attempt only,
+ * {@code always} on every attempt.
  */
 final class Worker {
 
@@ -51,7 +53,9 @@ final class Worker {
         String faultSpec = System.getProperty(FAULT_PROPERTY, "");
         InputStream in = new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 12);
         long pid = ProcessHandle.current().pid();
-        Frame.of(Frame.HELLO, o -> o.writeLong(pid)).write(out);
+        Heartbeat heartbeat = new Heartbeat(out, Long.getLong(Heartbeat.INTERVAL_PROPERTY, 1000));
+        heartbeat.send(Frame.of(Frame.HELLO, o -> o.writeLong(pid)));
+        heartbeat.start();
         while (true) {
             Frame f = Frame.read(in);
             if (f == null) {
@@ -63,7 +67,8 @@ final class Worker {
             DataInputStream task = f.reader();
             int shard = task.readInt();
             int attempt = task.readInt();
-            injectFault(faultSpec, shard, attempt, out);
+            heartbeat.begin(shard);
+            injectFault(faultSpec, shard, attempt, heartbeat);
             Frame reply;
             try {
                 long result = WorkerTasks.run(task);
@@ -78,7 +83,7 @@ final class Worker {
                     o.writeUTF(msg.length() > 2000 ? msg.substring(0, 2000) : msg);
                 });
             }
-            reply.write(out);
+            heartbeat.finish(reply);
         }
     }
 
@@ -102,7 +107,7 @@ final class Worker {
         t.start();
     }
 
-    private static void injectFault(String spec, int shard, int attempt, OutputStream out) throws IOException {
+    private static void injectFault(String spec, int shard, int attempt, Heartbeat out) throws IOException {
         if (spec.isEmpty()) {
             return;
         }
@@ -128,8 +133,7 @@ final class Worker {
                 }
             }
             case "garbage" -> {
-                out.write("this is not a frame\n".getBytes(StandardCharsets.US_ASCII));
-                out.flush();
+                out.sendRaw("this is not a frame\n".getBytes(StandardCharsets.US_ASCII));
             }
             default -> throw new IllegalArgumentException("unknown fault action in " + FAULT_PROPERTY + ": " + spec);
         }

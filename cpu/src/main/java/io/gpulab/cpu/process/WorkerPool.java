@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,8 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A fixed number of warm worker JVMs that run jobs, one shard per worker at a time, and survive worker failures.
  *
  * <p>Each worker slot is driven by one parent thread that takes the next shard of the job, sends it, and blocks
- * until the answer frame, while a timer kills the worker if the answer takes longer than the worker timeout. A
- * worker that dies or hangs is replaced by a fresh one in its slot and the shard is re-run there, up to
+ * until the answer frame. While the worker computes it sends heartbeats ({@link Heartbeat}: only while its computing
+ * thread uses CPU time); a timer kills the worker once it has been silent for longer than the worker timeout, so a
+ * long shard that makes progress is never killed, however long it takes, and a stuck one is. A worker that dies or
+ * hangs is replaced by a fresh one in its slot and the shard is re-run there, up to
  * {@link #MAX_ATTEMPTS} attempts; each replacement is recorded as one event line. An ERROR frame (the task itself
  * failed) or a framing error (garbage on the control channel) fails the job at once: neither is cured by retrying,
  * and no result from such a worker is accepted.
@@ -32,6 +35,12 @@ final class WorkerPool implements AutoCloseable {
 
     /** Attempts per shard before the job fails: the first run and two re-runs on fresh workers. */
     static final int MAX_ATTEMPTS = 3;
+
+    /**
+     * The least time a worker JVM gets to start and say hello, whatever the worker timeout: the timeout bounds silence
+     * during a shard, and a JVM start on a loaded machine can take seconds.
+     */
+    static final Duration HELLO_MIN = Duration.ofSeconds(60);
 
     private final List<String> command;
     private final Duration timeout;
@@ -49,7 +58,9 @@ final class WorkerPool implements AutoCloseable {
         this.timeout = timeout;
         this.workers = new WorkerProcess[count];
         this.drivers = Executors.newFixedThreadPool(count, daemon("gpulab-process-driver"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("gpulab-process-timer"));
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, daemon("gpulab-process-timer"));
+        t.setRemoveOnCancelPolicy(true); // every heartbeat cancels a guard: keep the queue to the live ones
+        this.timer = t;
         long t0 = System.nanoTime();
         SharedFile.sweepStale();
         try {
@@ -174,8 +185,8 @@ final class WorkerPool implements AutoCloseable {
                     job.results[s] = result;
                     return;
                 }
-                death = "worker pid " + w.pid() + (hung.get() ? " hung for more than " + seconds(timeout)
-                        + " s and was killed" : " died") + w.exitDescription();
+                death = "worker pid " + w.pid() + (hung.get() ? " hung (no progress for more than "
+                        + seconds(timeout) + " s) and was killed" : " died") + w.exitDescription();
             } catch (FramingException e) {
                 w.kill();
                 replace(slot);
@@ -201,28 +212,36 @@ final class WorkerPool implements AutoCloseable {
                 + String.join("; ", deaths)));
     }
 
-    /** Sends the shard and waits for its answer; returns null when the worker died or was killed as hung. */
+    /**
+     * Sends the shard and waits for its answer, killing the worker once it has been silent (no heartbeat, no answer)
+     * for longer than the timeout; returns null when the worker died or was killed as hung.
+     */
     private Long attempt(WorkerProcess w, Job job, int s, int attempt, AtomicBoolean hung) throws IOException {
         Frame task = Frame.of(Frame.TASK, o -> {
             o.writeInt(s);
             o.writeInt(attempt);
             job.shards.get(s).body().write(o);
         });
-        ScheduledFuture<?> guard = timer.schedule(() -> {
+        Runnable killAsHung = () -> {
             hung.set(true);
             w.kill();
-        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        };
+        ScheduledFuture<?> guard = timer.schedule(killAsHung, timeout.toNanos(), TimeUnit.NANOSECONDS);
         busy.add(w.pid());
         try {
             w.send(task);
             Frame answer = w.receive();
+            while (answer != null && answer.type() == Frame.HEARTBEAT) {
+                checkShard(answer, s);
+                // progress: the silence starts again (a guard that already fired has killed the worker)
+                guard.cancel(false);
+                guard = timer.schedule(killAsHung, timeout.toNanos(), TimeUnit.NANOSECONDS);
+                answer = w.receive();
+            }
             if (answer == null) {
                 return null;
             }
-            int shard = answer.reader().readInt();
-            if (shard != s) {
-                throw new FramingException("answer for shard " + shard + " while shard " + s + " was running");
-            }
+            checkShard(answer, s);
             if (answer.type() == Frame.ERROR) {
                 java.io.DataInputStream r = answer.reader();
                 r.readInt();
@@ -245,6 +264,14 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
+    private static void checkShard(Frame f, int s) throws IOException {
+        int shard = f.reader().readInt();
+        if (shard != s) {
+            throw new FramingException("frame type " + f.type() + " for shard " + shard + " while shard " + s
+                    + " was running");
+        }
+    }
+
     private void replace(int slot) {
         workers[slot].kill();
         WorkerProcess fresh = WorkerProcess.start(command);
@@ -255,7 +282,8 @@ final class WorkerPool implements AutoCloseable {
     }
 
     private void hello(WorkerProcess w) {
-        ScheduledFuture<?> guard = timer.schedule(w::kill, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        long allowance = Math.max(timeout.toNanos(), HELLO_MIN.toNanos());
+        ScheduledFuture<?> guard = timer.schedule(w::kill, allowance, TimeUnit.NANOSECONDS);
         try {
             w.awaitHello();
         } catch (IOException e) {

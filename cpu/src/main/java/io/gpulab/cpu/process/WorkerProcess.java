@@ -39,7 +39,9 @@ final class WorkerProcess {
     /** Starts a worker JVM with this command line; {@link #awaitHello} then waits until it is ready. */
     static WorkerProcess start(List<String> command) {
         try {
-            return new WorkerProcess(new ProcessBuilder(command).start());
+            Process p = ProcessCleanup.register(() -> new ProcessBuilder(command).start());
+            p.onExit().thenAccept(ProcessCleanup::forget);
+            return new WorkerProcess(p);
         } catch (IOException e) {
             throw new BackendUnavailableException("cannot start a worker JVM (" + command.get(0) + "): "
                     + e.getMessage(), e);
@@ -47,15 +49,16 @@ final class WorkerProcess {
     }
 
     /**
-     * Returns the command line of a worker JVM: the parent's {@code java}, class path, small heap settings and, if
-     * the parent has it, the Vector API module.
+     * Returns the command line of a worker JVM: the parent's {@code java}, class path, small heap settings, the
+     * heartbeat interval and, if the parent has it, the Vector API module.
      */
-    static List<String> command(String heap, String fault) {
+    static List<String> command(String heap, String fault, long heartbeatMillis) {
         String java = ProcessHandle.current().info().command()
                 .filter(c -> Files.isExecutable(Path.of(c)))
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xss1m", "-XX:+UseSerialGC",
-                "-XX:+DisplayVMOutputToStderr", "-XX:-UsePerfData"));
+                "-XX:+DisplayVMOutputToStderr", "-XX:-UsePerfData",
+                "-D" + Heartbeat.INTERVAL_PROPERTY + "=" + heartbeatMillis));
         if (fault != null && !fault.isEmpty()) {
             cmd.add("-D" + Worker.FAULT_PROPERTY + "=" + fault);
         }

@@ -89,10 +89,10 @@ final class WorkerTasks {
     /**
      * Describes a shard that blurs a band with its halo: {@code rows} rows of {@code width x channels} at
      * {@code inOff} of {@code in}; rows {@code [first, first + keep)} of the result go to {@code outOff} of
-     * {@code out}.
+     * {@code out}, on the Vector API path when {@code vector} is true (the parent's choice for the whole call).
      */
     static Frame.PayloadWriter blur(Path in, long inOff, int width, int rows, int channels, int first, int keep,
-            Path out, long outOff, float[] weights) {
+            Path out, long outOff, float[] weights, boolean vector) {
         return o -> {
             o.writeByte(BLUR);
             o.writeUTF(in.toString());
@@ -108,6 +108,7 @@ final class WorkerTasks {
             for (float w : weights) {
                 o.writeFloat(w);
             }
+            o.writeBoolean(vector);
         };
     }
 
@@ -205,6 +206,7 @@ final class WorkerTasks {
         for (int i = 0; i < w.length; i++) {
             w[i] = in.readFloat();
         }
+        boolean vector = in.readBoolean();
         int rowBytes = width * channels;
         byte[] band = new byte[Math.multiplyExact(rows, rowBytes)];
         MappedByteBuffer src = SharedFile.map(inFile, inOff, band.length, false);
@@ -213,7 +215,7 @@ final class WorkerTasks {
         } finally {
             SharedFile.unmap(src);
         }
-        Image blurred = BlurSeq.blur(new Image(width, rows, channels, band), w);
+        Image blurred = BlurSeq.blur(new Image(width, rows, channels, band), w, vector);
         MappedByteBuffer dst = SharedFile.map(outFile, outOff, keep * rowBytes, true);
         try {
             dst.put(0, blurred.pixels(), first * rowBytes, keep * rowBytes);

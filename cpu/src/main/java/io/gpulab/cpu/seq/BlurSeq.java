@@ -22,48 +22,51 @@ import java.util.List;
  * {@code 2r / len} extra column work (about 9% at sigma 3).
  *
  * <p>When the JVM runs with {@code --add-modules jdk.incubator.vector} (and the CPU has 256-bit vectors and FMA),
- * {@link #blurTile} runs {@link BlurVector} instead, which also converts bytes and floats in SIMD lanes; the system
- * property {@code gpulab.blur.vector=false} keeps the path above. {@link #simd} tells which path is active. Both
- * paths agree with the definition within {@link io.gpulab.tasks.BlurTask#TOLERANCE}, not bit for bit.
+ * {@link #blurTile} can run {@link BlurVector} instead, which also converts bytes and floats in SIMD lanes; which
+ * path a call takes is chosen once per call by {@link BlurPath} (by default: the path above until the JVM is warm).
+ * {@link #simd} tells which path runs and why. Both paths agree with the definition within
+ * {@link io.gpulab.tasks.BlurTask#TOLERANCE}, not bit for bit.
  */
 public final class BlurSeq implements Kernel<BlurInput, BlurOutput> {
 
     /** The ring of one strip should stay below this many floats, so that it fits a 512 KiB L2 cache. */
     private static final int RING_FLOATS = 65536;
 
-    /** Whether {@link #blurTile} runs {@link BlurVector}; decided once, before anything may load that class. */
-    private static final boolean VECTOR = vectorPath();
-
-    /** Decides the path; the order of the tests matters, as BlurVector may be loaded only with its module present. */
-    private static boolean vectorPath() {
-        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-                && !"false".equalsIgnoreCase(System.getProperty("gpulab.blur.vector"))
-                && BlurTaps.HARDWARE_FMA
-                && BlurVector.supported();
-    }
-
-    /**
-     * Returns which blur path this JVM runs: {@code "Vector API 256-bit"} with the incubating module present, else
-     * {@code "C2 auto-vectorized"} (the scalar Java loops that C2 vectorizes on its own).
-     */
+    /** Returns which blur path this JVM runs, and why ({@link BlurPath#describe}). */
     public static String simd() {
-        return VECTOR ? "Vector API 256-bit" : "C2 auto-vectorized";
+        return BlurPath.describe();
     }
 
+    /** Blurs every image of the input on one path, chosen once for the whole call by {@link BlurPath#choose}. */
     @Override
     public BlurOutput run(BlurInput input) {
         List<Image> out = new ArrayList<>(input.images().size());
         float[] w = input.spec().weights();
+        boolean vector = BlurPath.choose(work(input.images(), w.length));
         for (Image img : input.images()) {
-            out.add(blur(img, w));
+            out.add(blur(img, w, vector));
         }
         return new BlurOutput(out);
     }
 
-    /** Blurs one image with these separable weights (an odd count, centre tap in the middle). */
+    /** Returns the sample-taps of blurring these images with {@code taps} weights, for {@link BlurPath#choose}. */
+    public static long work(List<Image> images, int taps) {
+        long work = 0;
+        for (Image img : images) {
+            work += BlurPath.work(img, taps);
+        }
+        return work;
+    }
+
+    /** Blurs one image with these separable weights (an odd count, centre tap in the middle), path chosen per call. */
     public static Image blur(Image img, float[] w) {
+        return blur(img, w, BlurPath.choose(BlurPath.work(img, w.length)));
+    }
+
+    /** Blurs one image on the Vector API path when {@code vector} is true, else on the C2 path. */
+    public static Image blur(Image img, float[] w, boolean vector) {
         byte[] dst = new byte[img.pixels().length];
-        blurTile(img, w, 0, img.height(), 0, img.width(), dst);
+        blurTile(img, w, 0, img.height(), 0, img.width(), dst, vector);
         return new Image(img.width(), img.height(), img.channels(), dst);
     }
 
@@ -95,11 +98,15 @@ public final class BlurSeq implements Kernel<BlurInput, BlurOutput> {
      * different threads. A tile reads source pixels up to {@code r} outside itself (the halo); the column pass also
      * runs over the {@code r} halo columns of each segment, so work is repeated at strip and segment edges, and rows
      * are never filtered twice. Every output sample is computed by the same operations whatever the tiling, so
-     * tiles assemble to exactly the bytes of {@link #blur}.
+     * tiles assemble to exactly the bytes of {@link #blur} on the same path: {@code vector} selects the Vector API
+     * path ({@link BlurPath}), which only a JVM where {@link BlurPath#available} may ask for.
      */
-    public static void blurTile(Image img, float[] w, int y0, int y1, int x0, int x1, byte[] dst) {
+    public static void blurTile(Image img, float[] w, int y0, int y1, int x0, int x1, byte[] dst, boolean vector) {
         check(img, w, y0, y1, x0, x1, dst);
-        if (VECTOR) {
+        if (vector && !BlurPath.available()) {
+            throw new IllegalStateException("the Vector API blur path is not available in this JVM");
+        }
+        if (vector) {
             BlurVector.blurTile(img, w, y0, y1, x0, x1, dst);
         } else {
             scalarTile(img, w, y0, y1, x0, x1, dst);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpulab.api.BackendException;
 import io.gpulab.api.BackendOptions;
+import io.gpulab.api.Backends;
+import io.gpulab.api.InvalidOptionException;
 import io.gpulab.api.Kernel;
 import io.gpulab.cpu.seq.Sha256Seq;
 import io.gpulab.tasks.Sha256Input;
@@ -88,7 +90,43 @@ class ProcessFaultTest {
                 Kernel<SieveInput, SieveOutput> k = b.prepare(Tasks.SIEVE, SieveInput.count(0, 10_000_000))) {
             assertEquals(PI_10_7, k.run(SieveInput.count(0, 10_000_000)).count());
             assertEquals(1, k.events().size(), "one event expected: " + k.events());
-            assertTrue(k.events().get(0).contains("hung for more than 2.0 s and was killed"), k.events().get(0));
+            assertTrue(k.events().get(0).contains("hung (no progress for more than 2.0 s) and was killed"),
+                    k.events().get(0));
+        }
+    }
+
+    @Test
+    void aSlowHealthyShardIsNeverKilledByAShortTimeout() {
+        // one shard of about 6 s on the 2-core development machine against a 1 s timeout: its heartbeats keep it
+        // alive; pi(10^10) = 455052511, OEIS A006880 (shared/testdata/primes/pi.csv)
+        SieveInput in = SieveInput.count(0, 10_000_000_000L);
+        try (ProcessBackend b = open(1, Duration.ofSeconds(1), "process.shards", "1");
+                Kernel<SieveInput, SieveOutput> k = b.prepare(Tasks.SIEVE, in)) {
+            long pid = b.workerPids().get(0);
+            assertEquals(455_052_511, k.run(in).count());
+            assertEquals(List.of(), k.events(), "a healthy worker must not be killed");
+            assertEquals(List.of(pid), b.workerPids(), "the worker must still be the first one");
+        }
+    }
+
+    @Test
+    void aStoppedWorkerFallsSilentAndIsKilledAndItsShardRetried() throws Exception {
+        SieveInput in = SieveInput.count(1_000_000_000_000L, 1_001_000_000_000L);
+        try (ProcessBackend b = open(2, Duration.ofSeconds(1), "process.shards", "2");
+                Kernel<SieveInput, SieveOutput> k = b.prepare(Tasks.SIEVE, in)) {
+            CompletableFuture<SieveOutput> run = CompletableFuture.supplyAsync(() -> k.run(in));
+            Set<Long> busy = b.busyWorkerPids();
+            while (busy.isEmpty() && !run.isDone()) {
+                Thread.sleep(5);
+                busy = b.busyWorkerPids();
+            }
+            long victim = busy.iterator().next();
+            // SIGSTOP freezes the whole JVM, as a machine that swaps or a debugger would: no thread runs, no heartbeat
+            assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(victim)).start().waitFor());
+            assertEquals(36_190_991, run.get().count());
+            assertTrue(k.events().stream().anyMatch(e -> e.contains("worker pid " + victim + " hung (no progress")),
+                    "an event must say the stopped worker " + victim + " hung: " + k.events());
+            assertTrue(!b.workerPids().contains(victim));
         }
     }
 
@@ -127,9 +165,11 @@ class ProcessFaultTest {
     }
 
     @Test
-    void unknownProcessOptionsAreRejected() {
-        BackendException e = assertThrows(BackendException.class,
-                () -> open(1, Duration.ofMinutes(1), "process.wrokers", "3"));
-        assertTrue(e.getMessage().contains("process.wrokers"), e.getMessage());
+    void unknownProcessOptionsAreRejectedBeforeAnyWorkerStarts() {
+        BackendOptions o = new BackendOptions(null, 0, 1, Duration.ofMinutes(1), Map.of("process.wrokers", "3"));
+        InvalidOptionException e = assertThrows(InvalidOptionException.class, () -> Backends.open("process", o));
+        assertTrue(e.getMessage().startsWith("unknown backend option 'process.wrokers' for backend process"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("known: process.workerHeap (the workers' -Xmx"), e.getMessage());
     }
 }

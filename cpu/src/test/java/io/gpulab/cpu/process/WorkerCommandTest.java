@@ -14,7 +14,7 @@ class WorkerCommandTest {
     void workersGetTheVectorModuleOfTheParent() {
         assertTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
                 "the cpu pom's surefire argLine must add jdk.incubator.vector");
-        List<String> cmd = WorkerProcess.command("64m", null);
+        List<String> cmd = WorkerProcess.command("64m", null, 250);
         int at = cmd.indexOf("--add-modules");
         assertTrue(at > 0 && at < cmd.indexOf("-cp"), "module option before the main class: " + cmd);
         assertEquals("jdk.incubator.vector", cmd.get(at + 1));

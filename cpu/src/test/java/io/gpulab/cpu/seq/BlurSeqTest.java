@@ -9,6 +9,7 @@ import io.gpulab.images.SyntheticImages;
 import io.gpulab.tasks.BlurTask;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -156,16 +157,18 @@ class BlurSeqTest {
         assertTrue(d <= BlurTask.TOLERANCE, "asymmetric weights " + Arrays.toString(w) + " seed " + SEED + ": " + d);
     }
 
-    @Test
-    void tilesAssembleToTheWholeImage() {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void tilesAssembleToTheWholeImageOnEachPath(boolean vector) {
+        Assumptions.assumeTrue(!vector || BlurPath.available(), "no Vector API path in this JVM");
         Image img = SyntheticImages.generate(1100, 70, 4, SEED);
         float[] w = BlurWeights.gaussian(4);
         byte[] dst = new byte[img.pixels().length];
         for (int y0 = 0; y0 < 70; y0 += 13) {
             for (int x0 = 0; x0 < 1100; x0 += 301) {
-                BlurSeq.blurTile(img, w, y0, Math.min(70, y0 + 13), x0, Math.min(1100, x0 + 301), dst);
+                BlurSeq.blurTile(img, w, y0, Math.min(70, y0 + 13), x0, Math.min(1100, x0 + 301), dst, vector);
             }
         }
-        assertEquals(BlurSeq.blur(img, w), new Image(1100, 70, 4, dst));
+        assertEquals(BlurSeq.blur(img, w, vector), new Image(1100, 70, 4, dst));
     }
 }

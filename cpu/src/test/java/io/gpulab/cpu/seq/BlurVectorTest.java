@@ -44,9 +44,11 @@ class BlurVectorTest {
         assertTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
                 "the cpu pom's surefire argLine must add jdk.incubator.vector");
         if (BlurTaps.HARDWARE_FMA && BlurVector.supported()) {
-            assertEquals("Vector API 256-bit", BlurSeq.simd());
+            assertEquals("Vector API 256-bit (gpulab.blur.vector=true)", BlurSeq.simd());
+            assertTrue(BlurPath.choose(1));
         } else {
-            assertEquals("C2 auto-vectorized", BlurSeq.simd());
+            assertTrue(BlurSeq.simd().startsWith("C2 auto-vectorized (no Vector API here"), BlurSeq.simd());
+            assertTrue(!BlurPath.choose(1));
         }
     }
 

@@ -2,6 +2,7 @@ package io.gpulab.gpu.cuda;
 
 import io.gpulab.api.Availability;
 import io.gpulab.api.Backend;
+import io.gpulab.api.BackendOptionKey;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.DeviceInfo;
@@ -55,5 +56,12 @@ public final class CudaProvider extends SelfTestedProvider {
             throw new BackendUnavailableException("backend cuda is unavailable: " + a.reason());
         }
         return new CudaBackend(options);
+    }
+
+    /** Returns {@code cuda.maxChunkBytes}, the most bytes one device buffer of a split input may use. */
+    @Override
+    public List<BackendOptionKey> optionKeys() {
+        return List.of(new BackendOptionKey(CudaBackend.MAX_CHUNK, "the most bytes one device buffer of a split "
+                + "input may use, at least 1024; default 512 MiB"));
     }
 }
