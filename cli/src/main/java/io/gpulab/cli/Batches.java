@@ -1,7 +1,11 @@
 package io.gpulab.cli;
 
 import io.gpulab.api.Backend;
+import io.gpulab.api.PathJob;
+import io.gpulab.api.PathJobs;
 import io.gpulab.api.Task;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Runs each batch of one {@code gpulab run} on the backend with the command's warm-up and repeats, checks it
@@ -49,6 +53,38 @@ final class Batches {
         }
         verifier.check(task, reference, m.output());
         return m.output();
+    }
+
+    /** Returns true when the backend's workers read the files themselves ({@link PathJobs}). */
+    boolean byPath() {
+        return backend instanceof PathJobs;
+    }
+
+    /**
+     * Measures one path job on a {@link PathJobs} backend with the command's warm-up and repeats (a blur rewrites
+     * its outputs each time), verifies its outcomes on this machine over the same paths and returns them.
+     */
+    List<PathJob.Outcome> runPaths(FilePathJob job) {
+        PathJobs jobs = (PathJobs) backend;
+        progress.clear();
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < warmup; i++) {
+            events.addAll(jobs.runPaths(job).events());
+        }
+        double[] seconds = new double[repeat];
+        PathJobs.Run run = null;
+        for (int i = 0; i < repeat; i++) {
+            long t0 = System.nanoTime();
+            run = jobs.runPaths(job);
+            seconds[i] = (System.nanoTime() - t0) / 1e9;
+            events.addAll(run.events());
+        }
+        timings.add(new Measured<>(run, seconds, run.phases(), List.copyOf(events)));
+        if (verifier.enabled()) {
+            progress.phase("checking against seq");
+            job.verify(verifier, run.outcomes());
+        }
+        return run.outcomes();
     }
 
     /** Returns the backend the batches run on. */

@@ -1,5 +1,6 @@
 package io.gpulab.cli;
 
+import io.gpulab.api.PathJob;
 import io.gpulab.images.Image;
 import io.gpulab.tasks.BlurInput;
 import io.gpulab.tasks.BlurSpec;
@@ -19,7 +20,9 @@ import java.util.Set;
 
 /**
  * Blurs image files on a backend in batches bounded by a memory budget and writes {@code DIR/<name>.png} for each,
- * in input order. Bad files are named on stderr and skipped; the others are done.
+ * in input order. Bad files are named on stderr and skipped; the others are done. On a backend whose workers read
+ * files themselves ({@link io.gpulab.api.PathJobs}), only the paths, the output paths and the blur go to the workers,
+ * which decode, blur, encode and write each image, and send back its outcome.
  */
 final class BlurFiles {
 
@@ -82,10 +85,49 @@ final class BlurFiles {
                         + target.getFileName() + "; choose another folder");
             }
         }
+        if (batches.byPath()) {
+            runByPath(entries, targets);
+            return;
+        }
         for (int i = 0; i < entries.size(); i++) {
             accept(entries.get(i), targets.get(i));
         }
         flush();
+    }
+
+    /** Has the backend's workers blur the files by path and prints every input's line in order. */
+    private void runByPath(List<InputFiles.Entry> entries, List<Path> targets) {
+        List<Path> files = new ArrayList<>();
+        List<Path> outs = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).error() == null) {
+                files.add(entries.get(i).path());
+                outs.add(targets.get(i));
+            }
+        }
+        List<PathJob.Outcome> outcomes = files.isEmpty() ? List.of()
+                : batches.runPaths(new BlurPathJob(files, outs, spec, budget / (BYTES_PER_SAMPLE * 4)));
+        int k = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            InputFiles.Entry e = entries.get(i);
+            if (e.error() != null) {
+                err.println("gpulab: " + e.display() + ": " + e.error());
+                failed++;
+                continue;
+            }
+            PathJob.Outcome o = outcomes.get(k++);
+            for (String n : o.notes()) {
+                err.println("note: " + e.display() + ": " + n);
+            }
+            if (o.error() == null) {
+                out.println(e.display() + " -> " + targets.get(i));
+                pixels += o.units();
+                done++;
+            } else {
+                err.println("gpulab: " + (o.writeError() ? targets.get(i) : e.display()) + ": " + o.error());
+                failed++;
+            }
+        }
     }
 
     /** Returns what identifies the file (device and inode here), or the real path where the system has no key. */

@@ -1,11 +1,13 @@
 package io.gpulab.cli;
 
+import io.gpulab.api.PathJob;
 import io.gpulab.tasks.Sha256Input;
 import io.gpulab.tasks.Tasks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,10 +18,13 @@ import java.util.List;
 /**
  * Hashes files on a backend in batches bounded by a memory budget and prints one {@code sha256sum} line per file,
  * in input order. A file larger than the budget is streamed through the JDK's SHA-256 on the host, with a note on
- * stderr, because a batch must fit in memory.
+ * stderr, because a batch must fit in memory. On a backend whose workers read files themselves
+ * ({@link io.gpulab.api.PathJobs}), a batch ships only the paths of its files, planned by their sizes.
  */
 final class Sha256Files {
 
+    /** Stands for a file of the batch that the backend's workers read by path. */
+    private static final byte[] BY_PATH = new byte[0];
     /** The largest array the JVM allocates, a little under {@code Integer.MAX_VALUE}. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
@@ -79,6 +84,12 @@ final class Sha256Files {
         if (pendingBytes + size > budget) {
             flush();
         }
+        if (batches.byPath()) {
+            pending.add(e);
+            pendingData.add(BY_PATH);
+            pendingBytes += size;
+            return;
+        }
         try {
             byte[] data = Files.readAllBytes(e.path());
             pending.add(e);
@@ -93,6 +104,10 @@ final class Sha256Files {
     /** Hashes the pending files on the backend and prints the pending lines, errors included, in order. */
     private void flush() {
         batches.progress().clear();
+        if (batches.byPath()) {
+            flushByPath();
+            return;
+        }
         List<byte[]> messages = pendingData.stream().filter(d -> d != null).toList();
         List<byte[]> digests = List.of();
         if (!messages.isEmpty()) {
@@ -117,6 +132,40 @@ final class Sha256Files {
         pendingBytes = 0;
     }
 
+    /** Hashes the pending files where the backend's workers read them, and prints the pending lines in order. */
+    private void flushByPath() {
+        List<Path> paths = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            if (pendingData.get(i) == BY_PATH) {
+                paths.add(pending.get(i).path());
+            }
+        }
+        List<PathJob.Outcome> outcomes = paths.isEmpty() ? List.of() : batches.runPaths(new Sha256PathJob(paths));
+        int k = 0;
+        HexFormat hex = HexFormat.of();
+        for (int i = 0; i < pending.size(); i++) {
+            InputFiles.Entry e = pending.get(i);
+            byte[] data = pendingData.get(i);
+            String error = data == null ? e.error() : null;
+            if (data == BY_PATH) {
+                PathJob.Outcome o = outcomes.get(k++);
+                error = o.error();
+                if (error == null) {
+                    hashedOnBackend++;
+                    bytes += o.units();
+                    hashed++;
+                    printLine(hex.formatHex(o.value()), e.display());
+                    continue;
+                }
+            }
+            err.println("gpulab: " + e.display() + ": " + error);
+            failed++;
+        }
+        pending.clear();
+        pendingData.clear();
+        pendingBytes = 0;
+    }
+
     /**
      * Reads a file that is not a regular file (a device, a FIFO) with nothing else pending: what ends within the
      * budget joins a batch for the backend; what goes on is streamed on the host, so that no more than the budget is
@@ -128,6 +177,13 @@ final class Sha256Files {
         try (InputStream is = Files.newInputStream(e.path())) {
             byte[] head = is.readNBytes(limit);
             int more = head.length < limit ? -1 : is.read();
+            if (more < 0 && batches.byPath()) {
+                // the workers cannot read this stream again: hash what was read here
+                MessageDigest md = sha256();
+                md.update(head);
+                done(e, md, head.length);
+                return;
+            }
             if (more < 0) {
                 pending.add(e);
                 pendingData.add(head);

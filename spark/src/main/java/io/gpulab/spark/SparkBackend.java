@@ -5,6 +5,8 @@ import io.gpulab.api.BackendException;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.InvalidOptionException;
 import io.gpulab.api.Kernel;
+import io.gpulab.api.PathJob;
+import io.gpulab.api.PathJobs;
 import io.gpulab.api.Phase;
 import io.gpulab.api.Task;
 import io.gpulab.api.spi.SelfTest;
@@ -26,10 +28,11 @@ import org.apache.spark.api.java.JavaSparkContext;
  * every shard on the inner backend of an executor.
  *
  * <p>What crosses the network: the shards (two longs for a sieve range, six numbers for a synthetic sha256 range,
- * the messages themselves for given messages, a band of pixels with its halo for blur) and their partial outputs (a
- * count, the gaps between listed primes, 4 longs of fold, 32 bytes per digest, the band's blurred rows).
+ * the messages themselves for given messages, a band of pixels with its halo for blur, only paths and options for
+ * files, which the executors read and write themselves) and their partial outputs (a count, the gaps between listed
+ * primes, 4 longs of fold, 32 bytes per digest, the band's blurred rows, one outcome per file).
  */
-final class SparkBackend implements Backend {
+final class SparkBackend implements Backend, PathJobs {
 
     /** How long opening waits for the executors a master promises; a local cluster starts in a few seconds. */
     private static final long EXECUTOR_WAIT_MILLIS = 120_000;
@@ -87,6 +90,9 @@ final class SparkBackend implements Backend {
         conf.setIfMissing("spark.app.name", "gpulab");
         conf.setMaster(s.master());
         conf.setIfMissing("spark.ui.enabled", "false");
+        // Spark's serialization debugger needs java.io opened to it; without that, a shard that cannot be serialized
+        // hangs the job instead of failing it with "Task not serializable"
+        conf.setIfMissing("spark.serializer.extraDebugInfo", "false");
         if (s.onThisMachine()) {
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
@@ -202,6 +208,14 @@ final class SparkBackend implements Backend {
     @Override
     public <I, O> Kernel<I, O> prepare(Task<I, O> task, I input) {
         return SparkKernel.KERNELS.prepare(new SparkKernel.Host(jobs, jobs, settings.shards()), task, input);
+    }
+
+    @Override
+    public Run runPaths(PathJob job) {
+        jobs.beginRun();
+        int shards = settings.shards() > 0 ? settings.shards() : jobs.defaultShards();
+        List<PathJob.Outcome> outcomes = PathShard.run(job, jobs, shards);
+        return new Run(outcomes, jobs.phases(), jobs.events());
     }
 
     @Override
