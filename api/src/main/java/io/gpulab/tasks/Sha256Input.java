@@ -13,21 +13,35 @@ public sealed interface Sha256Input permits Sha256Input.Synthetic, Sha256Input.M
 
     /**
      * A synthetic batch: byte j of message i (0-based) is byte {@code j mod 8} of the 64-bit little-endian value
-     * {@code seed + i}; each digest is re-hashed {@code iterations - 1} more times.
+     * {@code seed + i}; each digest is re-hashed {@code iterations - 1} more times. A shard of a larger batch starts
+     * at index {@code first} of it: its message i is message {@code first + i} of the whole batch, and the fold keys
+     * it by that index, so the shards' folds add up to the batch's ({@link Sha256Shards#input}).
      *
      * @param count messages, at least 0
      * @param length bytes per message, at least 0
      * @param iterations hashes per message, at least 1
      * @param seed the value of message 0
+     * @param first the index of message 0 in the whole batch, which the fold keys it by; 0 for a whole batch
      */
-    record Synthetic(int count, int length, int iterations, long seed) implements Sha256Input {
+    record Synthetic(int count, int length, int iterations, long seed, long first) implements Sha256Input {
 
         /** Creates a synthetic batch after checking its parameters. */
         public Synthetic {
-            if (count < 0 || length < 0 || iterations < 1) {
-                throw new IllegalArgumentException("synthetic sha256 batch needs count >= 0, length >= 0 and "
-                        + "iterations >= 1: count " + count + ", length " + length + ", iterations " + iterations);
+            if (count < 0 || length < 0 || iterations < 1 || first < 0 || first > Long.MAX_VALUE - count) {
+                throw new IllegalArgumentException("synthetic sha256 batch needs count >= 0, length >= 0, "
+                        + "iterations >= 1 and 0 <= first <= 2^63 - 1 - count: count " + count + ", length " + length
+                        + ", iterations " + iterations + ", first " + first);
             }
+        }
+
+        /** Creates a whole synthetic batch, its message 0 at index 0. */
+        public Synthetic(int count, int length, int iterations, long seed) {
+            this(count, length, iterations, seed, 0);
+        }
+
+        /** Returns the batch index of message {@code index} of this input, the key its digest is folded by. */
+        public long foldIndex(int index) {
+            return first + index;
         }
 
         /** Writes message {@code index} into {@code buf} at {@code off}, {@link #length} bytes. */

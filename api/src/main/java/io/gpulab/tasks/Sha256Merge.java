@@ -60,7 +60,7 @@ public final class Sha256Merge {
     /** Returns the output of a batch whose digests lie back to back in {@code digests}, 32 bytes each. */
     public static Sha256Output output(Sha256Input input, byte[] digests) {
         Sha256Fold f = new Sha256Fold();
-        f.addAll(0, digests, 0, input.count());
+        f.addAll(input instanceof Sha256Input.Synthetic s ? s.first() : 0, digests, 0, input.count());
         List<byte[]> each = new ArrayList<>();
         if (input instanceof Sha256Input.Messages) {
             for (int i = 0; i < input.count(); i++) {

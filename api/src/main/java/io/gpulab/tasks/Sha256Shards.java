@@ -83,6 +83,23 @@ public final class Sha256Shards {
         return bounds[i + 1];
     }
 
+    /**
+     * Returns shard {@code i} of {@code whole} (the input this plan was cut from) as an input of its own: for a
+     * synthetic batch, the same rule started at the shard's first message and index, which any backend folds
+     * exactly as those messages fold in the whole batch; for given messages, the shard's messages.
+     */
+    public Sha256Input input(Sha256Input whole, int i) {
+        if (whole.count() != bounds[bounds.length - 1]) {
+            throw new IllegalArgumentException("a plan of " + bounds[bounds.length - 1] + " messages cannot cut a "
+                    + "batch of " + whole.count());
+        }
+        if (whole instanceof Sha256Input.Synthetic s) {
+            return new Sha256Input.Synthetic(to(i) - from(i), s.length(), s.iterations(), s.seed() + from(i),
+                    s.first() + from(i));
+        }
+        return new Sha256Input.Messages(((Sha256Input.Messages) whole).messages().subList(from(i), to(i)));
+    }
+
     /** Returns a short description of shard {@code i} for events and errors: {@code messages [from, to)}. */
     public String describe(int i) {
         return "messages [" + from(i) + ", " + to(i) + ")";

@@ -97,6 +97,13 @@ public final class ConformanceCases {
                 new Sha256Input.Synthetic(100, 200, 33, -5)));
         cases.add(new ConformanceCase<>(Tasks.SHA256, "negative seed, 64 bytes", -1,
                 new Sha256Input.Synthetic(1000, 64, 1, Long.MIN_VALUE)));
+        // a shard of a larger batch: its messages fold under their index in the whole batch, on every kernel
+        for (int len : new int[] {32, 64, 200}) {
+            cases.add(new ConformanceCase<>(Tasks.SHA256, "shard at index 1000 of a batch, 300 x " + len + " bytes", -1,
+                    new Sha256Input.Synthetic(300, len, 1, 7 + 1000, 1000)));
+        }
+        cases.add(new ConformanceCase<>(Tasks.SHA256, "shard at index 2^40 + 5, iterated 257 x 40 bytes x 3", -1,
+                new Sha256Input.Synthetic(257, 40, 3, 11 + (1L << 40) + 5, (1L << 40) + 5)));
         cases.add(new ConformanceCase<>(Tasks.SHA256, "no messages", -1, new Sha256Input.Messages(List.of())));
         SplittableRandom rnd = new SplittableRandom(SEED);
         for (int round = 0; round < 3; round++) {

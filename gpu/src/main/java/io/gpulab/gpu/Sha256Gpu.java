@@ -131,7 +131,7 @@ public final class Sha256Gpu extends GpuKernel<Sha256Input, Sha256Output> {
                 DeviceFunction kernel = syntheticKernel(s);
                 int lanes = kernel == syntheticOneBlock ? oneBlockLanes : 1;
                 groups[k] = Sha256Batches.groups((n + lanes - 1) / lanes, group);
-                device.launch(kernel, groups[k], 1, group, 1, s.seed() + from, (long) from, n, s.length(),
+                device.launch(kernel, groups[k], 1, group, 1, s.seed() + from, s.foldIndex(from), n, s.length(),
                         s.iterations(), out.at(k * launchBytes));
             }
             out.download(0, (launches - 1) * launchBytes + 32L * groups[launches - 1]);

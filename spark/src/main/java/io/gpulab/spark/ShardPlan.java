@@ -23,6 +23,7 @@ import io.gpulab.tasks.SieveShards;
 import io.gpulab.tasks.Tasks;
 import java.io.ByteArrayOutputStream;
 import java.io.Serializable;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,8 +40,6 @@ final class ShardPlan {
     private static final long MIN_SIEVE_SHARD = 1L << 20;
     /** The span of a listing shard, so that one shard's gaps stay a few megabytes. */
     private static final long LIST_SHARD = 1L << 26;
-    /** Messages per run of the inner kernel inside a synthetic shard, which bounds an executor's memory. */
-    private static final int SUB_BATCH = 1 << 14;
     /** The fewest compression blocks per sha256 shard (1 MiB of messages). */
     private static final long MIN_SHA256_BLOCKS = 1L << 14;
     /** The most compression blocks per shard of given messages (256 MiB shipped at once). */
@@ -118,9 +117,8 @@ final class ShardPlan {
         Sha256Shards plan = Sha256Shards.of(in, shards, MIN_SHA256_BLOCKS, MAX_SHA256_BLOCKS);
         List<SparkShard> parts = new ArrayList<>();
         for (int i = 0; i < plan.count(); i++) {
-            if (in instanceof Sha256Input.Synthetic s) {
-                parts.add(new Sha256Synthetic(s.count(), s.length(), s.iterations(), s.seed(), plan.from(i),
-                        plan.to(i)));
+            if (plan.input(in, i) instanceof Sha256Input.Synthetic s) {
+                parts.add(new Sha256Synthetic(s.count(), s.length(), s.iterations(), s.seed(), s.first()));
             } else {
                 List<byte[]> msgs = ((Sha256Input.Messages) in).messages();
                 parts.add(new Sha256Messages(plan.from(i), new ArrayList<>(msgs.subList(plan.from(i), plan.to(i)))));
@@ -217,42 +215,22 @@ final class ShardPlan {
     }
 
     /**
-     * Hashes synthetic messages {@code [from, to)} and sends back their partial fold as 4 longs. The inner backend
-     * hashes them as given messages, in sub-batches, since a task input cannot yet say where in a batch it starts
-     * (the fold keys every digest by its index, and a backend's kernel folds from index 0).
+     * Hashes one shard of a synthetic batch, the shard's own synthetic input ({@link Sha256Shards#input}: its first
+     * message's value and batch index), on the inner backend's synthetic path; sends back its partial fold as 4 longs.
      */
-    record Sha256Synthetic(int count, int length, int iterations, long seed, int from, int to) implements SparkShard {
-        private static final long serialVersionUID = 1L;
+    record Sha256Synthetic(int count, int length, int iterations, long seed, long first) implements SparkShard {
+        private static final long serialVersionUID = 2L;
 
         @Override
         public String describe() {
-            return "messages [" + from + ", " + to + ")";
+            return "messages [" + first + ", " + (first + count) + ")";
         }
 
         @Override
         public Serializable run(Backend inner) {
-            Sha256Input.Synthetic s = new Sha256Input.Synthetic(count, length, iterations, seed);
-            Sha256Fold fold = new Sha256Fold();
-            for (int a = from; a < to; a += SUB_BATCH) {
-                int b = (int) Math.min(to, (long) a + SUB_BATCH);
-                List<byte[]> msgs = new ArrayList<>(b - a);
-                for (int i = a; i < b; i++) {
-                    byte[] m = new byte[length];
-                    s.fill(i, m, 0);
-                    msgs.add(m);
-                }
-                Sha256Input batch = new Sha256Input.Messages(msgs);
-                try (Kernel<Sha256Input, Sha256Output> k = inner.prepare(Tasks.SHA256, batch)) {
-                    List<byte[]> digests = k.run(batch).digests();
-                    for (int it = 1; it < iterations; it++) {
-                        digests = k.run(new Sha256Input.Messages(digests)).digests();
-                    }
-                    for (int i = 0; i < digests.size(); i++) {
-                        fold.add(a + i, digests.get(i), 0);
-                    }
-                }
-            }
-            return new long[] {fold.lane(0), fold.lane(1), fold.lane(2), fold.lane(3)};
+            Sha256Input.Synthetic s = new Sha256Input.Synthetic(count, length, iterations, seed, first);
+            ByteBuffer fold = ByteBuffer.wrap(once(inner, Tasks.SHA256, s).fold());
+            return new long[] {fold.getLong(0), fold.getLong(8), fold.getLong(16), fold.getLong(24)};
         }
     }
 

@@ -64,6 +64,7 @@ final class WorkerTasks {
             o.writeInt(s.length());
             o.writeInt(s.iterations());
             o.writeLong(s.seed());
+            o.writeLong(s.first());
             o.writeInt(from);
             o.writeInt(to);
             o.writeUTF(out.toString());
@@ -142,7 +143,8 @@ final class WorkerTasks {
 
     /** Folds messages {@code [from, to)} of the batch and writes the partial fold, 32 bytes, at its slot. */
     private static long sha256Synthetic(DataInputStream in) throws IOException {
-        Sha256Input.Synthetic s = new Sha256Input.Synthetic(in.readInt(), in.readInt(), in.readInt(), in.readLong());
+        Sha256Input.Synthetic s = new Sha256Input.Synthetic(in.readInt(), in.readInt(), in.readInt(), in.readLong(),
+                in.readLong());
         int from = in.readInt();
         int to = in.readInt();
         Path file = Path.of(in.readUTF());

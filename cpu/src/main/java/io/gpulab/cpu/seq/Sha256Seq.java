@@ -63,8 +63,8 @@ public final class Sha256Seq implements Kernel<Sha256Input, Sha256Output> {
 
     /**
      * Hashes synthetic messages {@code [from, to)} of the batch with the caller's digest (reset first) and adds each
-     * final digest to {@code fold} under its batch index: the building block the parallel backends split a synthetic
-     * batch by, each part folding into its own partial.
+     * final digest to {@code fold} under its batch index ({@link Sha256Input.Synthetic#foldIndex}): the building
+     * block the parallel backends split a synthetic batch by, each part folding into its own partial.
      */
     public static void foldSynthetic(MessageDigest md, Sha256Input.Synthetic s, int from, int to, Sha256Fold fold) {
         Objects.checkFromToIndex(from, to, s.count());
@@ -83,10 +83,11 @@ public final class Sha256Seq implements Kernel<Sha256Input, Sha256Output> {
             digestSynthetic(md, s, lo, hi, msg, slice, 0);
             for (int i = lo; i < hi; i++) {
                 int o = (i - lo) * DIGEST_BYTES;
-                a0 += Sha256Fold.term(0, i, slice, o);
-                a1 += Sha256Fold.term(1, i, slice, o);
-                a2 += Sha256Fold.term(2, i, slice, o);
-                a3 += Sha256Fold.term(3, i, slice, o);
+                long key = s.foldIndex(i);
+                a0 += Sha256Fold.term(0, key, slice, o);
+                a1 += Sha256Fold.term(1, key, slice, o);
+                a2 += Sha256Fold.term(2, key, slice, o);
+                a3 += Sha256Fold.term(3, key, slice, o);
             }
         }
         fold.addLanes(a0, a1, a2, a3);
