@@ -5,28 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits SHA-256 batches into launches whose device buffers each stay within a byte budget, and packs them: given
- * messages by their bytes, offsets and digests; synthetic batches by their partial folds, 32 bytes per work-group.
+ * Splits SHA-256 batches into launches whose device buffers each stay within a byte budget: given messages by their
+ * bytes, offsets and digests; synthetic batches by their partial folds, 32 bytes per work-group.
  */
 public final class Sha256Batches {
 
     /** Messages per launch at most, to keep each launch short (and every 32-bit index far from overflow). */
     public static final int MAX_PER_LAUNCH = 1 << 20;
-
-    /**
-     * The given messages of one launch, packed end to end as the kernel {@code sha256_messages} reads them.
-     *
-     * @param data the message bytes, end to end
-     * @param offsets the byte offset of each message in {@code data}
-     * @param lengths the byte length of each message
-     */
-    public record Packed(byte[] data, long[] offsets, int[] lengths) {
-
-        /** Returns the number of messages. */
-        public int count() {
-            return lengths.length;
-        }
-    }
 
     private Sha256Batches() {
     }
@@ -59,27 +44,6 @@ public final class Sha256Batches {
             launches.add(new int[] {from, messages.size()});
         }
         return launches;
-    }
-
-    /**
-     * Packs messages {@code from} (inclusive) to {@code to} (exclusive) of a launch from {@link #split}, whose
-     * budget kept the packed bytes within one Java array.
-     */
-    public static Packed pack(List<byte[]> messages, int from, int to) {
-        int n = to - from;
-        long[] offsets = new long[n];
-        int[] lengths = new int[n];
-        long total = 0;
-        for (int i = 0; i < n; i++) {
-            offsets[i] = total;
-            lengths[i] = messages.get(from + i).length;
-            total += lengths[i];
-        }
-        byte[] data = new byte[Math.toIntExact(total)];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(messages.get(from + i), 0, data, (int) offsets[i], lengths[i]);
-        }
-        return new Packed(data, offsets, lengths);
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.gpulab.gpu.cuda;
 
+import io.gpulab.api.BackendException;
 import io.gpulab.api.DeviceOutOfMemoryException;
+import io.gpulab.api.Phase;
+import io.gpulab.gpu.device.DeviceBuffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import jcuda.CudaException;
@@ -13,13 +16,13 @@ import jcuda.driver.JCudaDriver;
  * A growable buffer of device memory paired with a pinned host buffer of the same capacity for its transfers.
  *
  * <p>Pinned (page-locked) host memory from {@code cuMemAllocHost} lets the copy engine transfer by DMA at full
- * PCIe or NVLink speed and lets {@code cuMemcpyHtoDAsync} really be asynchronous; pageable Java arrays would be
- * staged through a driver buffer first. Both halves belong to the context: after the context is re-created
- * (see {@link CudaContext#recover}) they are allocated again on next use, never freed twice.
+ * PCIe or NVLink speed and lets the asynchronous copies really be asynchronous. Both halves belong to the context:
+ * after the context is re-created (see {@link CudaContext#recover}) they are allocated again on next use, never
+ * freed twice.
  */
-final class CudaBuffer implements AutoCloseable {
+final class CudaBuffer implements DeviceBuffer {
 
-    private final CudaContext context;
+    private final CudaRuntime runtime;
     private final String what;
     private final boolean pinned;
     private CUdeviceptr device;
@@ -27,32 +30,27 @@ final class CudaBuffer implements AutoCloseable {
     private long capacity;
     private int generation = -1;
 
-    /**
-     * Creates an empty buffer named for error messages.
-     *
-     * @param pinned whether a pinned host buffer accompanies the device buffer (false for device-only scratch)
-     */
-    CudaBuffer(CudaContext context, String what, boolean pinned) {
-        this.context = context;
+    /** Creates an empty buffer named for error messages; {@code SCRATCH} buffers get no pinned half. */
+    CudaBuffer(CudaRuntime runtime, String what, Access access) {
+        this.runtime = runtime;
         this.what = what;
-        this.pinned = pinned;
+        this.pinned = access != Access.SCRATCH;
     }
 
-    /**
-     * Makes room for {@code bytes}, reallocating (contents lost) when smaller.
-     *
-     * @throws DeviceOutOfMemoryException when the device has fewer free bytes than needed
-     */
-    void ensure(long bytes) {
+    @Override
+    public boolean ensure(long bytes) {
+        CudaContext context = runtime.context();
+        boolean lost = false;
         if (generation != context.generation()) {
             device = null;
             host = null;
             capacity = 0;
             generation = context.generation();
+            lost = true;
         }
         long want = Math.max(bytes, 8);
         if (want <= capacity) {
-            return;
+            return lost;
         }
         release();
         long free = context.freeBytes();
@@ -75,29 +73,40 @@ final class CudaBuffer implements AutoCloseable {
             host = h;
         }
         capacity = want;
+        return true;
     }
 
-    /** Returns the device pointer. */
-    CUdeviceptr device() {
-        return device;
+    @Override
+    public long capacity() {
+        return capacity;
     }
 
-    /** Returns a little-endian view of the first {@code bytes} of the pinned host buffer. */
-    ByteBuffer hostView(long bytes) {
-        return host.getByteBuffer(0, bytes).order(ByteOrder.LITTLE_ENDIAN);
+    /** Returns the device pointer {@code offset} bytes in. */
+    CUdeviceptr device(long offset) {
+        return offset == 0 ? device : device.withByteOffset(offset);
     }
 
-    /** Enqueues the copy of the first {@code bytes} of the pinned host buffer to the device. */
-    void upload(long bytes) {
+    @Override
+    public ByteBuffer host() {
+        if (host == null) {
+            throw new BackendException("cuda " + what + " has no pinned host buffer");
+        }
+        return host.getByteBuffer(0, capacity).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    @Override
+    public void upload(long bytes) {
         if (bytes > 0) {
-            JCudaDriver.cuMemcpyHtoDAsync(device, host, bytes, context.stream());
+            runtime.timed(Phase.UPLOAD, () -> JCudaDriver.cuMemcpyHtoDAsync(device, host, bytes,
+                    runtime.context().stream()));
         }
     }
 
-    /** Enqueues the copy of the first {@code bytes} of the device buffer to the pinned host buffer. */
-    void download(long bytes) {
+    @Override
+    public void download(long offset, long bytes) {
         if (bytes > 0) {
-            JCudaDriver.cuMemcpyDtoHAsync(host, device, bytes, context.stream());
+            runtime.timed(Phase.DOWNLOAD, () -> JCudaDriver.cuMemcpyDtoHAsync(host.withByteOffset(offset),
+                    device(offset), bytes, runtime.context().stream()));
         }
     }
 
@@ -116,9 +125,13 @@ final class CudaBuffer implements AutoCloseable {
     /** Frees both halves if they still belong to the live context. */
     @Override
     public void close() {
+        CudaContext context = runtime.context();
         if (generation == context.generation()) {
             context.makeCurrent();
             release();
         }
+        device = null;
+        host = null;
+        capacity = 0;
     }
 }

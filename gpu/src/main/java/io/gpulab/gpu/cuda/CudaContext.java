@@ -3,6 +3,7 @@ package io.gpulab.gpu.cuda;
 import io.gpulab.api.BackendException;
 import io.gpulab.api.DeviceOutOfMemoryException;
 import io.gpulab.api.Phase;
+import io.gpulab.gpu.device.KernelSpec;
 import java.util.HashMap;
 import java.util.EnumMap;
 import java.util.Map;
@@ -89,7 +90,7 @@ final class CudaContext implements AutoCloseable {
     }
 
     /** Returns a kernel function, loading its module (the PTX of one kernel source) on first use. */
-    CUfunction function(CudaKernelSpec spec) {
+    CUfunction function(KernelSpec spec) {
         CUfunction f = functions.get(spec.name());
         if (f == null) {
             CUmodule m = modules.get(spec.module());

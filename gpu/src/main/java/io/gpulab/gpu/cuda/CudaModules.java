@@ -8,7 +8,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jcuda.CudaException;
 import jcuda.Pointer;
 import jcuda.driver.CUjit_option;
@@ -33,6 +36,7 @@ final class CudaModules {
     static final String HEADER = "gpulab_portable.h";
 
     private static final int LOG_BYTES = 16 * 1024;
+    private static final Pattern DEFAULT = Pattern.compile("#ifndef (\\w+)\\s*\\R#define \\1 (\\S+)");
 
     private CudaModules() {
     }
@@ -129,6 +133,20 @@ final class CudaModules {
             throw new BackendUnavailableException(tooOld + ", and NVRTC is not installed to compile the source at "
                     + "run time (" + CudaErrors.loadFailure(e) + "); update the NVIDIA driver", e);
         }
+    }
+
+    /**
+     * Returns the compile-time constants the shipped PTX of a module was built with: {@code build-ptx.sh} passes
+     * no {@code -D}, so they are the defaults of the source's {@code #ifndef X / #define X value} pairs.
+     */
+    static Map<String, String> defines(String module) {
+        String source = new String(resource(KERNELS + module + ".cl"), StandardCharsets.UTF_8);
+        Map<String, String> out = new LinkedHashMap<>();
+        Matcher m = DEFAULT.matcher(source);
+        while (m.find()) {
+            out.put(m.group(1), m.group(2));
+        }
+        return out;
     }
 
     /** Returns the {@code .version} line of PTX text, such as {@code PTX ISA 8.0}. */

@@ -8,6 +8,8 @@ import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.DeviceInfo;
 import io.gpulab.api.spi.SelfTest;
 import io.gpulab.api.spi.SelfTestedProvider;
+import io.gpulab.gpu.GpuBackend;
+import io.gpulab.gpu.device.DeviceOptions;
 import java.util.List;
 
 /**
@@ -18,7 +20,7 @@ public final class CudaProvider extends SelfTestedProvider {
 
     /** Creates the provider; touches nothing. */
     public CudaProvider() {
-        super("cuda", CudaBackend.KERNELS);
+        super("cuda", GpuBackend.kernels("cuda"));
     }
 
     /** Loads JCuda and the driver, lists the devices and runs the self-test on {@code cuda:0}. */
@@ -38,30 +40,44 @@ public final class CudaProvider extends SelfTestedProvider {
             return Availability.unavailable("no CUDA device found");
         }
         try {
-            return selfTest(new CudaBackend(BackendOptions.defaults()), devices);
+            return selfTest(new GpuBackend(new CudaRuntime(0, new DeviceOptions(0))), devices);
         } catch (RuntimeException e) {
             return new Availability(false, SelfTest.oneLine(e), devices);
         }
     }
 
     /**
-     * Opens the backend on the device named in the options ({@code cuda:N}, default {@code cuda:0}).
+     * Checks the device options (usage errors come before any probe), then probes and opens.
      *
+     * @throws io.gpulab.api.InvalidOptionException for an unknown {@code -X} key or a bad value
+     */
+    @Override
+    public Backend openAvailable(BackendOptions options) {
+        DeviceOptions.of(id(), options);
+        return super.openAvailable(options);
+    }
+
+    /**
+     * Opens the backend on the device named in the options ({@code cuda:N}, default {@code cuda:0}) with the device
+     * options of {@link DeviceOptions}, which are checked first.
+     *
+     * @throws io.gpulab.api.InvalidOptionException for an unknown {@code -X} key or a bad value
      * @throws BackendUnavailableException when the driver, the device or the shipped kernels cannot run here
      */
     @Override
     public Backend open(BackendOptions options) {
+        DeviceOptions deviceOptions = DeviceOptions.of(id(), options);
         Availability a = probe();
         if (!a.available()) {
             throw new BackendUnavailableException("backend cuda is unavailable: " + a.reason());
         }
-        return new CudaBackend(options);
+        int ordinal = CudaDevices.ordinal(options.device(), a.devices().size());
+        return new GpuBackend(new CudaRuntime(ordinal, deviceOptions));
     }
 
-    /** Returns {@code cuda.maxChunkBytes}, the most bytes one device buffer of a split input may use. */
+    /** Returns the device option keys both GPU runtimes take ({@link DeviceOptions#KEYS}). */
     @Override
     public List<BackendOptionKey> optionKeys() {
-        return List.of(new BackendOptionKey(CudaBackend.MAX_CHUNK, "the most bytes one device buffer of a split "
-                + "input may use, at least 1024; default 512 MiB"));
+        return DeviceOptions.optionKeys();
     }
 }

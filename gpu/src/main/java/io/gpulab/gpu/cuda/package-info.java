@@ -1,12 +1,10 @@
 /**
- * The {@code cuda} backend: JCuda's driver API running the shared kernel sources ({@code sieve.cl},
- * {@code sha256.cl}, {@code blur.cl} with {@code gpulab_portable.h}), compiled to PTX by
- * {@code gpu/scripts/build-ptx.sh} and shipped as resources, so a user needs only the NVIDIA driver.
- *
- * <p>Modules are JIT-compiled by the driver for the device at hand; a driver too old for the PTX falls back to
- * NVRTC where installed, else the backend is unavailable with that reason. Each run uses pinned host buffers,
- * splits inputs to fit the free device memory, times its upload, kernel and download phases with CUDA events, and
- * recovers its context after a sticky error. The task classes state their decomposition, memory layout and
- * host/device traffic.
+ * The CUDA runtime of the GPU host path, through JCuda's driver API: the only code CI cannot run, kept to the
+ * runtime shim. It loads the driver ({@code CudaDriver}), lists devices ({@code CudaDevices}), owns a context and
+ * stream with recovery from sticky errors ({@code CudaContext}), loads the shipped PTX of the shared kernel
+ * sources ({@code CudaModules}; NVRTC where the driver is too old), and implements the
+ * {@link io.gpulab.gpu.device.Device} layer ({@code CudaRuntime}, {@code CudaBuffer} with pinned staging,
+ * {@code CudaFunction}). Everything above it, the task kernels' allocation, splitting, launches, folds, phase
+ * timing and events, is the shared code of {@code io.gpulab.gpu}, which the OpenCL runtime runs on PoCL in CI.
  */
 package io.gpulab.gpu.cuda;

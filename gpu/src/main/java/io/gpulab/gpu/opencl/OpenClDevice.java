@@ -5,6 +5,7 @@ import static org.jocl.CL.CL_DEVICE_LOCAL_MEM_SIZE;
 import static org.jocl.CL.CL_DEVICE_MAX_COMPUTE_UNITS;
 import static org.jocl.CL.CL_DEVICE_MAX_MEM_ALLOC_SIZE;
 import static org.jocl.CL.CL_DEVICE_MAX_WORK_GROUP_SIZE;
+import static org.jocl.CL.CL_DEVICE_MEM_BASE_ADDR_ALIGN;
 import static org.jocl.CL.CL_DEVICE_NAME;
 import static org.jocl.CL.CL_DEVICE_TYPE;
 import static org.jocl.CL.CL_DEVICE_TYPE_ACCELERATOR;
@@ -36,9 +37,10 @@ import org.jocl.cl_platform_id;
  * @param maxAllocBytes {@code CL_DEVICE_MAX_MEM_ALLOC_SIZE}
  * @param globalMemBytes {@code CL_DEVICE_GLOBAL_MEM_SIZE}
  * @param maxWorkGroupSize {@code CL_DEVICE_MAX_WORK_GROUP_SIZE}
+ * @param baseAlignBytes {@code CL_DEVICE_MEM_BASE_ADDR_ALIGN} in bytes: the alignment of a sub-buffer's origin
  */
 record OpenClDevice(String id, cl_platform_id platform, cl_device_id device, DeviceInfo info, boolean gpu,
-        long maxAllocBytes, long globalMemBytes, long maxWorkGroupSize) {
+        long maxAllocBytes, long globalMemBytes, long maxWorkGroupSize, long baseAlignBytes) {
 
     /** Queries a device's name, type, memory sizes and versions. */
     static OpenClDevice query(int p, int d, cl_platform_id platform, cl_device_id device) {
@@ -47,6 +49,7 @@ record OpenClDevice(String id, cl_platform_id platform, cl_device_id device, Dev
         long maxAlloc = longInfo(device, CL_DEVICE_MAX_MEM_ALLOC_SIZE);
         long global = longInfo(device, CL_DEVICE_GLOBAL_MEM_SIZE);
         long wg = sizeInfo(device, CL_DEVICE_MAX_WORK_GROUP_SIZE);
+        long align = Math.max(1, intInfo(device, CL_DEVICE_MEM_BASE_ADDR_ALIGN) / 8);
         Map<String, String> props = new LinkedHashMap<>();
         props.put("platform", platformString(platform, CL_PLATFORM_NAME));
         props.put("type", typeName(type));
@@ -57,7 +60,8 @@ record OpenClDevice(String id, cl_platform_id platform, cl_device_id device, Dev
         props.put("driver version", deviceString(device, CL_DRIVER_VERSION));
         props.put("OpenCL version", deviceString(device, CL_DEVICE_VERSION));
         DeviceInfo info = new DeviceInfo(id, deviceString(device, CL_DEVICE_NAME), props);
-        return new OpenClDevice(id, platform, device, info, (type & CL_DEVICE_TYPE_GPU) != 0, maxAlloc, global, wg);
+        return new OpenClDevice(id, platform, device, info, (type & CL_DEVICE_TYPE_GPU) != 0, maxAlloc, global, wg,
+                align);
     }
 
     private static String typeName(long type) {

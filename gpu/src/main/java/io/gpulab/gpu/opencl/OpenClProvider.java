@@ -2,11 +2,14 @@ package io.gpulab.gpu.opencl;
 
 import io.gpulab.api.Availability;
 import io.gpulab.api.Backend;
+import io.gpulab.api.BackendOptionKey;
 import io.gpulab.api.BackendOptions;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.DeviceInfo;
 import io.gpulab.api.spi.SelfTest;
 import io.gpulab.api.spi.SelfTestedProvider;
+import io.gpulab.gpu.GpuBackend;
+import io.gpulab.gpu.device.DeviceOptions;
 import java.util.List;
 import org.jocl.CLException;
 
@@ -25,7 +28,7 @@ public final class OpenClProvider extends SelfTestedProvider {
 
     /** Creates the provider; touches nothing. */
     public OpenClProvider() {
-        super("opencl", OpenClBackend.KERNELS);
+        super("opencl", GpuBackend.kernels("opencl"));
     }
 
     /** Lists every platform and device, then runs the self-test on the default device. */
@@ -36,7 +39,7 @@ public final class OpenClProvider extends SelfTestedProvider {
             infos = OpenClDevices.all().stream().map(OpenClDevice::info).toList();
             OpenClDevice device = OpenClDevices.defaultDevice();
             String failure;
-            try (Backend b = new OpenClBackend(device, 0)) {
+            try (Backend b = new GpuBackend(new OpenClRuntime(device, new DeviceOptions(0)))) {
                 failure = SelfTest.run(b, tasks());
             }
             return failure == null ? Availability.available(infos)
@@ -51,22 +54,41 @@ public final class OpenClProvider extends SelfTestedProvider {
     }
 
     /**
-     * Opens the backend on {@code options.device()} ({@code opencl:P:D}, default device when null); reads the
-     * test cap {@code gpulab.opencl.maxAllocBytes} here.
+     * Checks the device options (usage errors come before any probe), then probes and opens.
      *
+     * @throws io.gpulab.api.InvalidOptionException for an unknown {@code -X} key or a bad value
+     */
+    @Override
+    public Backend openAvailable(BackendOptions options) {
+        DeviceOptions.of(id(), options);
+        return super.openAvailable(options);
+    }
+
+    /**
+     * Opens the backend on {@code options.device()} ({@code opencl:P:D}, default device when null) with the device
+     * options of {@link DeviceOptions}, which are checked first.
+     *
+     * @throws io.gpulab.api.InvalidOptionException for an unknown {@code -X} key or a bad value
      * @throws BackendUnavailableException when OpenCL cannot load or the device id is unknown (listing valid ids)
      */
     @Override
     public Backend open(BackendOptions options) {
+        DeviceOptions deviceOptions = DeviceOptions.of(id(), options);
         try {
             OpenClDevice device = OpenClDevices.find(options.device());
-            return new OpenClBackend(device, Long.getLong(OpenClBackend.MAX_ALLOC_PROPERTY, 0L));
+            return new GpuBackend(new OpenClRuntime(device, deviceOptions));
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
             throw new BackendUnavailableException(libraryNotFound(e), e);
         } catch (CLException e) {
             throw new BackendUnavailableException("OpenCL error opening " + options.device() + ": "
                     + SelfTest.oneLine(e), e);
         }
+    }
+
+    /** Returns the device option keys both GPU runtimes take ({@link DeviceOptions#KEYS}). */
+    @Override
+    public List<BackendOptionKey> optionKeys() {
+        return DeviceOptions.optionKeys();
     }
 
     /**

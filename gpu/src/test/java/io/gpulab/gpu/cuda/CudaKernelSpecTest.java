@@ -3,9 +3,14 @@ package io.gpulab.gpu.cuda;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gpulab.gpu.BlurGpu;
+import io.gpulab.gpu.Sha256Gpu;
+import io.gpulab.gpu.SieveGpu;
+import io.gpulab.gpu.device.KernelSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -16,12 +21,12 @@ import org.junit.jupiter.api.Test;
  */
 class CudaKernelSpecTest {
 
-    private static final List<CudaKernelSpec> SPECS = List.of(SieveCuda.SEGMENTS, Sha256Cuda.MESSAGES,
-            Sha256Cuda.SYNTHETIC, BlurCuda.ROWS, BlurCuda.COLS);
+    private static final List<KernelSpec> SPECS = List.of(SieveGpu.SEGMENTS, Sha256Gpu.MESSAGES,
+            Sha256Gpu.SYNTHETIC, BlurGpu.ROWS, BlurGpu.COLS);
 
     @Test
     void everyLaunchedKernelHasTheArgumentsTheHostPasses() {
-        for (CudaKernelSpec spec : SPECS) {
+        for (KernelSpec spec : SPECS) {
             List<String> params = params(ptx(spec.module()), spec.name());
             assertEquals(spec.signature().length(), params.size(), spec.name() + " argument count in the PTX");
             for (int i = 0; i < params.size(); i++) {
@@ -46,13 +51,21 @@ class CudaKernelSpecTest {
 
     @Test
     void sharedTilesMatchTheBlockShapesTheHostLaunches() {
-        assertEquals(4 * SieveCuda.SIEVE_WORDS, shared(ptx("sieve"), "sieve_segments", "bits"));
-        assertEquals(4 * Sha256Cuda.BLOCK * Long.BYTES, shared(ptx("sha256"), "sha256_synthetic", "lanes"),
+        assertEquals(4 * SieveGpu.WORDS, shared(ptx("sieve"), "sieve_segments", "bits"));
+        assertEquals(4 * Sha256Gpu.SYNTHETIC_GROUP * Long.BYTES, shared(ptx("sha256"), "sha256_synthetic", "lanes"),
                 "the fold reduction holds 4 lanes per thread of the block the host launches");
-        int localRadius = 32;
-        assertEquals((BlurCuda.TILE + 2 * localRadius) * 4 * Float.BYTES, shared(ptx("blur"), "blur_rows", "tile"));
-        assertEquals((BlurCuda.COL_Y + 2 * localRadius) * BlurCuda.COL_X * 4 * Float.BYTES,
+        int localRadius = BlurGpu.LOCAL_RADIUS;
+        assertEquals((BlurGpu.TILE + 2 * localRadius) * 4 * Float.BYTES, shared(ptx("blur"), "blur_rows", "tile"));
+        assertEquals((BlurGpu.COL + 2 * localRadius) * BlurGpu.COL * 4 * Float.BYTES,
                 shared(ptx("blur"), "blur_cols", "tile"));
+    }
+
+    @Test
+    void theConstantsTheHostBuildsWithAreThoseOfTheShippedPtx() {
+        assertEquals(Integer.toString(SieveGpu.WORDS), CudaModules.defines("sieve").get("SIEVE_WORDS"));
+        assertEquals(Integer.toString(Sha256Gpu.SYNTHETIC_GROUP), CudaModules.defines("sha256").get("SHA256_GROUP"));
+        Map<String, String> blur = CudaModules.defines("blur");
+        BlurGpu.DEFINES.forEach((k, v) -> assertEquals(Integer.toString(v), blur.get(k), k));
     }
 
     private static String ptx(String module) {

@@ -12,10 +12,12 @@ import io.gpulab.api.BackendOptions;
 import io.gpulab.api.BackendProvider;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.Backends;
+import io.gpulab.api.InvalidOptionException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +51,16 @@ class CudaProviderTest {
         assertNotNull(e.getMessage());
         assertTrue(e.getMessage().contains("libcuda.so.1"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+    }
+
+    @Test
+    void anUnknownDeviceOptionIsAUsageErrorBeforeTheDriverIsTouched() {
+        BackendOptions d = BackendOptions.defaults();
+        BackendOptions o = new BackendOptions("cuda:0", d.threads(), d.workers(), d.workerTimeout(),
+                Map.of("cuda.maxChunkBytes", "1048576"));
+        InvalidOptionException e = assertThrows(InvalidOptionException.class, () -> new CudaProvider().open(o));
+        assertTrue(e.getMessage().contains("cuda.maxChunkBytes") && e.getMessage().contains("device.maxBufferBytes"),
+                e.getMessage());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.gpulab.gpu.cuda;
 
 import io.gpulab.api.BackendOptions;
 import io.gpulab.conformance.BackendConformance;
+import io.gpulab.gpu.device.DeviceOptions;
 import java.util.Map;
 
 /**
@@ -21,6 +22,6 @@ class CudaSplitConformanceTest extends BackendConformance {
     protected BackendOptions options() {
         BackendOptions d = BackendOptions.defaults();
         return new BackendOptions(null, d.threads(), d.workers(), d.workerTimeout(),
-                Map.of(CudaBackend.MAX_CHUNK, Integer.toString(1024 * 1024)));
+                Map.of(DeviceOptions.MAX_BUFFER_BYTES, Integer.toString(1024 * 1024)));
     }
 }

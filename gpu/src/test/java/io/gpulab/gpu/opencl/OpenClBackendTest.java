@@ -11,9 +11,11 @@ import io.gpulab.api.BackendOptions;
 import io.gpulab.api.BackendProvider;
 import io.gpulab.api.BackendUnavailableException;
 import io.gpulab.api.DeviceInfo;
+import io.gpulab.api.InvalidOptionException;
 import io.gpulab.api.Kernel;
 import io.gpulab.api.Phase;
 import io.gpulab.conformance.RequireBackend;
+import io.gpulab.gpu.device.DeviceOptions;
 import io.gpulab.tasks.Sha256Input;
 import io.gpulab.tasks.Sha256Output;
 import io.gpulab.tasks.Tasks;
@@ -61,6 +63,17 @@ class OpenClBackendTest {
                 () -> provider.open(BackendOptions.defaults().withDevice("opencl:9:9")));
         assertTrue(e.getMessage().contains("opencl:9:9"), e.getMessage());
         assertTrue(e.getMessage().contains(provider.probe().devices().get(0).id()), e.getMessage());
+    }
+
+    @Test
+    void unknownOrBadDeviceOptionsAreUsageErrors() {
+        BackendOptions d = BackendOptions.defaults();
+        for (Map<String, String> extra : List.of(Map.of("gpulab.opencl.maxAllocBytes", "4096"),
+                Map.of(DeviceOptions.MAX_BUFFER_BYTES, "lots"))) {
+            BackendOptions o = new BackendOptions(null, d.threads(), d.workers(), d.workerTimeout(), extra);
+            InvalidOptionException e = assertThrows(InvalidOptionException.class, () -> provider.open(o));
+            assertTrue(e.getMessage().contains(extra.keySet().iterator().next()), e.getMessage());
+        }
     }
 
     @Test

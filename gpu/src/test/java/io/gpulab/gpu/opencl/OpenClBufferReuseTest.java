@@ -11,6 +11,9 @@ import io.gpulab.api.Task;
 import io.gpulab.api.Verdict;
 import io.gpulab.conformance.RequireBackend;
 import io.gpulab.cpu.seq.SeqBackend;
+import io.gpulab.gpu.BlurGpu;
+import io.gpulab.gpu.Sha256Gpu;
+import io.gpulab.gpu.SieveGpu;
 import io.gpulab.images.Image;
 import io.gpulab.images.SyntheticImages;
 import io.gpulab.tasks.BlurInput;
@@ -80,7 +83,7 @@ class OpenClBufferReuseTest {
             inputs.add(new BlurInput(List.of(img), specs[i]));
         }
         assertReuse(Tasks.BLUR, inputs, new boolean[] {true, true, false, true, true, false},
-                k -> ((BlurOpenCl) k).deviceBytes());
+                k -> ((BlurGpu) k).deviceBytes());
     }
 
     @Test
@@ -90,7 +93,7 @@ class OpenClBufferReuseTest {
                 new Sha256Input.Synthetic(5000, 10, 1, 3));
         // synthetic batches hold only one 32-byte partial fold per work-group, so they never grow the buffers here
         assertReuse(Tasks.SHA256, inputs, new boolean[] {true, true, false, false, true, false},
-                k -> ((Sha256OpenCl) k).deviceBytes());
+                k -> ((Sha256Gpu) k).deviceBytes());
     }
 
     @Test
@@ -100,7 +103,7 @@ class OpenClBufferReuseTest {
                 new SieveInput(90_000_000, 90_500_000, p -> { }), SieveInput.count(5_000, 6_000),
                 new SieveInput(1_000_000_000_000L, 1_000_010_000_000L, p -> { }));
         assertReuse(Tasks.SIEVE, inputs, new boolean[] {true, true, true, false, true},
-                k -> ((SieveOpenCl) k).deviceBytes());
+                k -> ((SieveGpu) k).deviceBytes());
     }
 
     private static Sha256Input messages(int count, int maxLength) {

@@ -1,0 +1,186 @@
+package io.gpulab.gpu;
+
+import io.gpulab.gpu.device.Device;
+import io.gpulab.gpu.device.DeviceBuffer;
+import io.gpulab.gpu.device.DeviceFunction;
+import io.gpulab.gpu.device.KernelSpec;
+import io.gpulab.tasks.Sha256Fold;
+import io.gpulab.tasks.Sha256Input;
+import io.gpulab.tasks.Sha256Merge;
+import io.gpulab.tasks.Sha256Output;
+import io.gpulab.tasks.Sha256Shards;
+import java.nio.ByteBuffer;
+import java.nio.LongBuffer;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Hashes a batch with {@code sha256.cl} on either runtime, one message per work-item.
+ *
+ * <p>Synthetic batches cross the bus as five scalars per launch (first value, first index, count, length,
+ * iterations), the messages being generated and iterated on the device; each work-item folds its final digest into
+ * four 64-bit lanes ({@link Sha256Fold}), each work-group of {@link #group()} work-items sums its lanes in local
+ * memory and writes one 32-byte partial fold. The batch is cut into the task's shards ({@link Sha256Shards}) of at
+ * most {@link Sha256Batches#MAX_PER_LAUNCH} messages, one launch each, and merged by {@link Sha256Merge}. The
+ * launches of a round ({@link LaunchRounds}) go back to back, each writing its partial folds at its own offset of one
+ * buffer, so the device never waits for the host between them; the round's partial folds are downloaded once and
+ * added on the host (at the default sizes a batch of 10^7 messages is one round of ten launches and 1.2 MB of
+ * partial folds).
+ *
+ * <p>Given messages are written straight into the off-heap staging buffer, end to end, with 64-bit offsets and
+ * 32-bit lengths, and each launch downloads its 32-byte digests into the merge, which folds them at the end. Their
+ * launches are cut by bytes ({@link Sha256Batches#split}), since a device buffer's limit binds them, not work:
+ * launches hold at most {@link Sha256Batches#MAX_PER_LAUNCH} messages, and every buffer stays within the device's
+ * per-buffer budget; one message larger than the budget is a {@link io.gpulab.api.DeviceOutOfMemoryException}. The
+ * synthetic kernel is compiled for its group size ({@code SHA256_GROUP}): {@value #SYNTHETIC_GROUP}, or the largest
+ * power of two the device allows for it when less.
+ */
+public final class Sha256Gpu extends GpuKernel<Sha256Input, Sha256Output> {
+
+    /** The kernel for given messages: (data, offsets, lengths, n, out). */
+    public static final KernelSpec MESSAGES = new KernelSpec("sha256", "sha256_messages", "pppip");
+    /** The kernel for synthetic batches: (first_value, first_index, n, length, iterations, partials). */
+    public static final KernelSpec SYNTHETIC = new KernelSpec("sha256", "sha256_synthetic", "lliiip");
+    /** The preferred work-group size of {@code sha256_synthetic}, the default {@code SHA256_GROUP}. */
+    public static final int SYNTHETIC_GROUP = 256;
+    /** The work-group size of {@code sha256_messages} where the device allows it. */
+    public static final int MESSAGES_GROUP = 64;
+
+    private final int group;
+    private final DeviceFunction synthetic;
+    private final DeviceFunction messages;
+    private final int messagesGroup;
+    private final DeviceBuffer data;
+    private final DeviceBuffer offsets;
+    private final DeviceBuffer lengths;
+    private final DeviceBuffer out;
+
+    /** Builds or loads both kernels for the largest usable group size. */
+    Sha256Gpu(Device device) {
+        super(device);
+        int g = SYNTHETIC_GROUP;
+        DeviceFunction k = device.function(SYNTHETIC, Map.of("SHA256_GROUP", g));
+        for (long max = device.maxGroupSize(k); max < g; max = device.maxGroupSize(k)) {
+            // the reduction array is sized for the group, so a smaller group needs its own build
+            k.close();
+            g = Integer.highestOneBit((int) Math.max(1, max));
+            k = device.function(SYNTHETIC, Map.of("SHA256_GROUP", g));
+        }
+        this.group = g;
+        this.synthetic = k;
+        this.messages = device.function(MESSAGES, Map.of("SHA256_GROUP", g));
+        this.messagesGroup = (int) Math.min(MESSAGES_GROUP, device.maxGroupSize(messages));
+        this.data = device.buffer("sha256 message data", DeviceBuffer.Access.IN);
+        this.offsets = device.buffer("sha256 message offsets", DeviceBuffer.Access.IN);
+        this.lengths = device.buffer("sha256 message lengths", DeviceBuffer.Access.IN);
+        this.out = device.buffer("sha256 digests or partial folds", DeviceBuffer.Access.OUT);
+    }
+
+    @Override
+    String describe(Sha256Input input) {
+        return "sha256 of " + input.count() + " messages";
+    }
+
+    @Override
+    Sha256Output compute(Sha256Input input) {
+        Sha256Merge merge = new Sha256Merge(input);
+        int launches = input instanceof Sha256Input.Synthetic s ? runSynthetic(s, merge)
+                : runMessages((Sha256Input.Messages) input, merge.digests());
+        if (launches > 1) {
+            event("sha256 split into " + launches + " launches (per-buffer budget " + device.budget() + " bytes)");
+        }
+        return merge.output();
+    }
+
+    /**
+     * Hashes a synthetic batch in the task's shards ({@link Sha256Shards}), one launch each, in rounds of launches,
+     * adding each round's partial folds into the merge.
+     */
+    private int runSynthetic(Sha256Input.Synthetic s, Sha256Merge merge) {
+        long budget = device.budget();
+        int per = Sha256Batches.syntheticPerLaunch(budget, group, Sha256Batches.MAX_PER_LAUNCH);
+        Sha256Shards shards = Sha256Shards.of(s, Math.max(1, Sha256Batches.groups(s.count(), per)), 1,
+                Long.MAX_VALUE);
+        long launchBytes = 32L * Sha256Batches.groups(Math.min(per, Math.max(1, s.count())), group);
+        int perRound = LaunchRounds.perRound(launchBytes, budget, device.offsetAlignment(), shards.count());
+        out.ensure(launchBytes * perRound);
+        for (int first = 0; first < shards.count(); first += perRound) {
+            int launches = Math.min(perRound, shards.count() - first);
+            int[] groups = new int[launches];
+            for (int k = 0; k < launches; k++) {
+                int from = shards.from(first + k);
+                int n = shards.to(first + k) - from;
+                groups[k] = Sha256Batches.groups(n, group);
+                device.launch(synthetic, groups[k], 1, group, 1, s.seed() + from, (long) from, n, s.length(),
+                        s.iterations(), out.at(k * launchBytes));
+            }
+            out.download(0, (launches - 1) * launchBytes + 32L * groups[launches - 1]);
+            device.sync();
+            LongBuffer lanes = out.host().asLongBuffer();
+            for (int k = 0; k < launches; k++) {
+                for (int g = 0; g < groups[k]; g++) {
+                    int at = (int) (k * launchBytes / 8) + 4 * g;
+                    merge.addLanes(lanes.get(at), lanes.get(at + 1), lanes.get(at + 2), lanes.get(at + 3));
+                }
+                workDone((long) (shards.to(first + k) - shards.from(first + k)) * s.iterations());
+            }
+        }
+        return s.count() == 0 ? 0 : shards.count();
+    }
+
+    /** Hashes given messages launch by launch, packing each launch straight into the staging buffers. */
+    private int runMessages(Sha256Input.Messages input, byte[] digests) {
+        List<byte[]> msgs = input.messages();
+        List<int[]> launches = Sha256Batches.split(msgs, Sha256Batches.packingBudget(device.budget()),
+                Sha256Batches.MAX_PER_LAUNCH);
+        for (int[] range : launches) {
+            int n = range[1] - range[0];
+            long total = 0;
+            for (int i = range[0]; i < range[1]; i++) {
+                total += msgs.get(i).length;
+            }
+            data.ensure(total);
+            offsets.ensure(8L * n);
+            lengths.ensure(4L * n);
+            out.ensure(32L * n);
+            ByteBuffer bytes = data.host();
+            LongBuffer offs = offsets.host().asLongBuffer();
+            ByteBuffer lens = lengths.host();
+            for (int i = range[0]; i < range[1]; i++) {
+                offs.put(bytes.position());
+                lens.putInt(msgs.get(i).length);
+                bytes.put(msgs.get(i));
+            }
+            data.upload(total);
+            offsets.upload(8L * n);
+            lengths.upload(4L * n);
+            device.launch(messages, Sha256Batches.groups(n, messagesGroup), 1, messagesGroup, 1, data, offsets,
+                    lengths, n, out);
+            out.download(0, 32L * n);
+            device.sync();
+            out.host().get(digests, 32 * range[0], 32 * n);
+            workDone(n);
+        }
+        return launches.size();
+    }
+
+    /** Returns the work-group size {@code sha256_synthetic} was compiled for and is launched with. */
+    public int group() {
+        return group;
+    }
+
+    /** Returns the device bytes this kernel holds between runs. */
+    public long deviceBytes() {
+        return data.capacity() + offsets.capacity() + lengths.capacity() + out.capacity();
+    }
+
+    @Override
+    public void close() {
+        data.close();
+        offsets.close();
+        lengths.close();
+        out.close();
+        synthetic.close();
+        messages.close();
+    }
+}

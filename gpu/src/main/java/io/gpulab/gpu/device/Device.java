@@ -1,0 +1,90 @@
+package io.gpulab.gpu.device;
+
+import io.gpulab.api.Phase;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Runs kernels on one opened GPU device through one runtime (OpenCL or CUDA): the thin layer under the shared GPU
+ * host code ({@link io.gpulab.gpu.GpuBackend} and the task kernels beside it), so that everything above it is
+ * written once and exercised by the OpenCL conformance run on PoCL.
+ *
+ * <p>Work goes on one in-order queue (an OpenCL command queue, a CUDA stream): {@link DeviceBuffer#upload},
+ * {@link #launch} and {@link DeviceBuffer#download} only enqueue, and the host waits in {@link #sync} or
+ * {@link #endRun} alone. Every enqueued copy and launch is timed on the device and summed into the phases of the run
+ * ({@link Phases}). Failures are typed: {@link io.gpulab.api.DeviceOutOfMemoryException} when an allocation does not
+ * fit, {@link io.gpulab.api.BackendException} naming the runtime error otherwise.
+ */
+public interface Device extends AutoCloseable {
+
+    /** Returns the runtime, which is also the backend id: {@code opencl} or {@code cuda}. */
+    String runtime();
+
+    /** Returns the one-line description of the device recorded with every result. */
+    String description();
+
+    /**
+     * Returns the most bytes one buffer may hold: the runtime's limit (allocation limit, a quarter of the device
+     * memory) lowered by the {@code device.maxBufferBytes} option; inputs are split to fit it.
+     */
+    long budget();
+
+    /**
+     * Returns the most bytes one buffer that cannot be split may hold (a table every launch reads whole, such as the
+     * sieving primes): the runtime's own limit, not lowered by {@code device.maxBufferBytes}, which only makes
+     * splittable work split.
+     */
+    long tableLimit();
+
+    /** Returns the bytes a buffer argument's offset ({@link DeviceBuffer#at}) must be a multiple of. */
+    long offsetAlignment();
+
+    /** Returns the most work-groups a launch may have in its second dimension. */
+    int maxGroupsY();
+
+    /**
+     * Returns a kernel function, building (OpenCL) or loading (CUDA) its program on first use, outside any timing.
+     *
+     * @param defines the compile-time constants the kernel is built with; a runtime that ships prebuilt code
+     *     accepts only the values it was built with
+     */
+    DeviceFunction function(KernelSpec spec, Map<String, Integer> defines);
+
+    /** Returns the largest work-group (block) this function can be launched with on the device. */
+    long maxGroupSize(DeviceFunction function);
+
+    /** Creates an empty buffer, named for error messages; it allocates on {@link DeviceBuffer#ensure}. */
+    DeviceBuffer buffer(String what, DeviceBuffer.Access access);
+
+    /**
+     * Enqueues a launch of {@code groupsX x groupsY} work-groups of {@code localX x localY} work-items; nothing
+     * for an empty grid.
+     *
+     * @param args {@link DeviceBuffer}s or their {@link DeviceBuffer#at offsets}, {@code Integer} (32 bits),
+     *     {@code Long} (64 bits) or {@code Float}, checked against the function's {@link KernelSpec#signature}
+     * @throws io.gpulab.api.BackendException when the arguments do not match the signature
+     */
+    void launch(DeviceFunction function, int groupsX, int groupsY, int localX, int localY, Object... args);
+
+    /** Waits until everything enqueued has finished, so that downloaded host bytes are valid. */
+    void sync();
+
+    /** Forgets the timings of an earlier run. */
+    void beginRun();
+
+    /** Waits for the queue and returns the device seconds of each phase since {@link #beginRun}. */
+    Map<Phase, Double> endRun();
+
+    /**
+     * Runs device work, turning runtime failures into typed backend exceptions; a runtime whose context breaks for
+     * good on some errors (CUDA's sticky errors) makes a fresh one for the next job and says so.
+     */
+    <T> T guard(String operation, Supplier<T> work);
+
+    /** Returns the seconds of one-off setup phases so far (context creation, program build, module load). */
+    Map<Phase, Double> setupPhases();
+
+    /** Releases the queue or context. */
+    @Override
+    void close();
+}

@@ -1,0 +1,119 @@
+package io.gpulab.gpu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gpulab.api.Backend;
+import io.gpulab.api.Kernel;
+import io.gpulab.api.Task;
+import io.gpulab.api.Verdict;
+import io.gpulab.conformance.RequireBackend;
+import io.gpulab.cpu.seq.SeqBackend;
+import io.gpulab.gpu.device.Device;
+import io.gpulab.images.SyntheticImages;
+import io.gpulab.tasks.BlurInput;
+import io.gpulab.tasks.BlurOutput;
+import io.gpulab.tasks.BlurSpec;
+import io.gpulab.tasks.Sha256Input;
+import io.gpulab.tasks.Sha256Output;
+import io.gpulab.tasks.SieveInput;
+import io.gpulab.tasks.SieveOutput;
+import io.gpulab.tasks.Tasks;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks the order of work of the shared GPU host code on a runtime's device, through {@link RecordingDevice}: what
+ * happens in {@code prepare} and what in a run, which launches go back to back without the host waiting, the
+ * progress count, and the handling of CUDA's grid and offset limits (reported by the recording device on every
+ * runtime). Results are checked against {@code seq}. Each runtime's test extends this class.
+ */
+public abstract class GpuBackendChecks {
+
+    /** CUDA's limit of blocks in a grid's second dimension. */
+    private static final int CUDA_GROUPS_Y = 65535;
+    /** The offset alignment the CUDA runtime reports. */
+    private static final long CUDA_ALIGNMENT = 256;
+
+    /** Returns the runtime's backend id, which must be available (or the test aborts, or fails where required). */
+    protected abstract String runtime();
+
+    /** Opens the runtime's default device with no options. */
+    protected abstract Device openDevice();
+
+    @BeforeEach
+    public void requireRuntime() {
+        RequireBackend.available(runtime());
+    }
+
+    private RecordingDevice device() {
+        return new RecordingDevice(openDevice(), CUDA_GROUPS_Y, CUDA_ALIGNMENT);
+    }
+
+    private static <I, O> O seq(Task<I, O> task, I input) {
+        try (Backend seq = new SeqBackend(); Kernel<I, O> k = seq.prepare(task, input)) {
+            return k.run(input);
+        }
+    }
+
+    @Test
+    public void sieveBuildsAndUploadsItsSievingPrimesInPrepareNeverInTheRun() {
+        SieveInput in = SieveInput.count(1_000_000_000_000L, 1_000_000_000_000L + 3_000_000);
+        RecordingDevice d = device();
+        try (Backend b = new GpuBackend(d); Kernel<SieveInput, SieveOutput> k = b.prepare(Tasks.SIEVE, in)) {
+            assertTrue(d.ops().contains("upload sieving primes"), "prepare uploads the primes: " + d.ops());
+            var out = k.run(in);
+            assertFalse(d.ops().stream().anyMatch(op -> op.startsWith("upload")), "the run uploads: " + d.ops());
+            assertTrue(Tasks.SIEVE.compare(seq(Tasks.SIEVE, in), out).ok());
+            SieveInput smaller = SieveInput.count(5, 1_000_000);
+            k.run(smaller);
+            assertFalse(d.ops().contains("upload sieving primes"), "a smaller range reuses them: " + d.ops());
+        }
+    }
+
+    @Test
+    public void sha256SyntheticLaunchesOfARoundRunBackToBackWithOneDownload() {
+        Sha256Input in = new Sha256Input.Synthetic((1 << 20) + 1000, 32, 1, 77);
+        RecordingDevice d = device();
+        try (Backend b = new GpuBackend(d); Kernel<Sha256Input, Sha256Output> k = b.prepare(Tasks.SHA256, in)) {
+            var out = k.run(in);
+            String launch = "launch " + Sha256Gpu.SYNTHETIC.name();
+            assertEquals(List.of(launch, launch, "download sha256 digests or partial folds", "sync"), d.ops());
+            assertEquals(Tasks.SHA256.workUnits(in), k.workDone(), "every hash counted once for the progress line");
+            Verdict v = Tasks.SHA256.compare(seq(Tasks.SHA256, in), out);
+            assertTrue(v.ok(), v.toString());
+        }
+    }
+
+    @Test
+    public void blurBandsKeepTheRowPassWithinCudasGridLimit() {
+        BlurInput in = new BlurInput(List.of(SyntheticImages.generate(3, CUDA_GROUPS_Y + 5000, 1, 5)),
+                BlurSpec.gaussian(2));
+        RecordingDevice d = device();
+        try (Backend b = new GpuBackend(d); Kernel<BlurInput, BlurOutput> k = b.prepare(Tasks.BLUR, in)) {
+            var out = k.run(in);
+            assertEquals(2, Collections.frequency(d.ops(), "launch blur_rows"), d.ops().toString());
+            assertTrue(k.events().stream().anyMatch(e -> e.contains("split into 2 bands")), k.events().toString());
+            assertEquals(Tasks.BLUR.workUnits(in), k.workDone(), "every pixel counted once for the progress line");
+            Verdict v = Tasks.BLUR.compare(seq(Tasks.BLUR, in), out);
+            assertTrue(v.ok(), v.toString());
+        }
+    }
+
+    @Test
+    public void sieveCountingLaunchesOfARoundRunBackToBackWithOneDownload() {
+        long span = 2L * SieveGpu.WORDS * 32 * SieveGpu.MAX_SEGMENTS_PER_LAUNCH;
+        SieveInput in = SieveInput.count(0, span + 1000);
+        RecordingDevice d = device();
+        try (Backend b = new GpuBackend(d); Kernel<SieveInput, SieveOutput> k = b.prepare(Tasks.SIEVE, in)) {
+            var out = k.run(in);
+            String launch = "launch " + SieveGpu.SEGMENTS.name();
+            assertEquals(List.of(launch, launch, "download segment counts", "sync"), d.ops());
+            assertEquals(Tasks.SIEVE.workUnits(in), k.workDone(), "every number counted once for the progress line");
+            assertTrue(Tasks.SIEVE.compare(seq(Tasks.SIEVE, in), out).ok());
+        }
+    }
+}
