@@ -27,10 +27,18 @@ public final class OptionCheck {
         List<BackendOptionKey> known = provider.optionKeys();
         List<String> names = known.stream().map(BackendOptionKey::key).toList();
         for (String key : options.extra().keySet()) {
-            if (!names.contains(key)) {
+            if (!names.contains(key) && !underPrefix(key, names)) {
                 throw new InvalidOptionException(unknownKey(provider.id(), key, known, all));
             }
         }
+    }
+
+    /**
+     * Returns true when a declared key ending in {@code .*} covers this key: {@code spark.*} declares every key that
+     * starts with {@code spark.}, for a backend that passes a whole family of settings through to its engine.
+     */
+    static boolean underPrefix(String key, List<String> names) {
+        return names.stream().anyMatch(n -> n.endsWith(".*") && key.startsWith(n.substring(0, n.length() - 1)));
     }
 
     /** Returns the one-line message for an unknown key: a suggestion, the owning backend, and the known keys. */

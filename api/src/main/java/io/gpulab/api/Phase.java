@@ -31,7 +31,17 @@ public enum Phase {
     /** Run: device-to-host transfers. */
     DOWNLOAD("download", false, Column.DOWNLOAD),
     /** Run: copying results out of shared memory ({@code process}). */
-    COPY_OUT("copy-out", false, Column.DOWNLOAD);
+    COPY_OUT("copy-out", false, Column.DOWNLOAD),
+    /** Setup: starting the Spark application, and a local cluster's master and workers ({@code spark}). */
+    CLUSTER_START("cluster-start", true, Column.SETUP),
+    /** Setup: waiting until the cluster's executors have registered ({@code spark}). */
+    EXECUTOR_LAUNCH("executor-launch", true, Column.SETUP),
+    /** Run: from a job's submission to its first shard starting on an executor ({@code spark}). */
+    SHARD_SCHEDULING("shard-scheduling", false, Column.UPLOAD),
+    /** Run: from the first shard's start to the last shard's end on the executors ({@code spark}). */
+    SHARD_COMPUTE("shard-compute", false, Column.KERNEL),
+    /** Run: from the last shard's end to the driver holding every result ({@code spark}). */
+    RESULT_COLLECTION("result-collection", false, Column.DOWNLOAD);
 
     /** The report's columns a phase counts in. */
     public enum Column {

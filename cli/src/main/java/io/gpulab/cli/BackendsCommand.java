@@ -50,7 +50,7 @@ final class BackendsCommand implements Callable<Integer> {
                     throw CliException.usage(n + " describes an input for --explain TASK, which is missing");
                 });
         List<Map<String, Object>> list = new ArrayList<>();
-        for (BackendProvider p : Backends.all()) {
+        for (BackendProvider p : AbsentBackends.withAbsent()) {
             list.add(describe(p));
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -160,8 +160,9 @@ final class CompareCommand implements Callable<Integer> {
             return all;
         }
         List<BackendProvider> chosen = new ArrayList<>();
+        List<BackendProvider> known = AbsentBackends.withAbsent();
         for (String id : ids) {
-            BackendProvider p = all.stream().filter(x -> x.id().equals(id.strip())).findFirst()
+            BackendProvider p = known.stream().filter(x -> x.id().equals(id.strip())).findFirst()
                     // exit 3, as 'run' and 'bench' answer a backend they do not know
                     .orElseThrow(() -> new CliException(ExitCode.UNAVAILABLE, "unknown backend '" + id
                             + "' in --backends; known: " + String.join(", ", all.stream().map(BackendProvider::id)

@@ -50,6 +50,7 @@ abstract class RunBase implements Callable<Integer> {
             err().println(choice.line());
             id = choice.chosen();
         }
+        AbsentBackends.check(id);
         checkDevice(id, options.device);
         if (options.warmup > 0) {
             BlurPath.expectWarmedUpTiming(); // the warm-up runs absorb the Vector API path's own warm-up

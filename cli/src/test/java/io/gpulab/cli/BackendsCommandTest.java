@@ -17,8 +17,8 @@ class BackendsCommandTest {
         assertEquals(0, r.code(), r.err());
         Map<String, Object> j = (Map<String, Object>) MiniJson.parse(r.out());
         List<Map<String, Object>> backends = (List<Map<String, Object>>) j.get("backends");
-        // the five standard ones first, in order, then the test-only faulty backend
-        assertEquals(List.of("seq", "forkjoin", "process", "opencl", "cuda", "faulty"),
+        // the five standard ones first, in order, then the test-only faulty backend, then the absent spark module
+        assertEquals(List.of("seq", "forkjoin", "process", "opencl", "cuda", "faulty", "spark"),
                 backends.stream().map(b -> b.get("id")).toList());
         for (Map<String, Object> b : backends) {
             boolean ok = (Boolean) b.get("available");
@@ -48,6 +48,21 @@ class BackendsCommandTest {
                 assertTrue(line.endsWith((String) b.get("reason")), line);
             }
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void sparkWithoutItsModuleSaysHowToBuildIt() {
+        Map<String, Object> j = (Map<String, Object>) MiniJson.parse(Cli.run("backends", "--json").out());
+        Map<String, Object> spark = ((List<Map<String, Object>>) j.get("backends")).stream()
+                .filter(b -> b.get("id").equals("spark")).findFirst().orElseThrow();
+        assertEquals(false, spark.get("available"));
+        assertTrue(((String) spark.get("reason")).contains("./gpulab --with-spark"), spark.toString());
+
+        Cli.Result r = Cli.run("run", "sieve", "--backend", "spark", "--to", "100");
+        assertEquals(ExitCode.UNAVAILABLE, r.code(), r.err());
+        assertTrue(r.err().startsWith("gpulab: backend spark is unavailable: module spark is not built"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
     }
 
     @Test

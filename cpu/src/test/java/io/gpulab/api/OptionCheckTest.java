@@ -1,6 +1,7 @@
 package io.gpulab.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,5 +73,14 @@ class OptionCheckTest {
                 Parallelism.maxWorkers());
         assertEquals(Math.min(cpus, Parallelism.maxWorkers()), BackendOptions.defaults().effectiveWorkers(),
                 "the default worker count stays within the memory bound");
+    }
+
+    @Test
+    void aKeyEndingInDotStarDeclaresItsWholePrefix() {
+        List<String> spark = List.of("spark.master", "spark.*");
+        assertTrue(OptionCheck.underPrefix("spark.task.maxFailures", spark));
+        assertFalse(OptionCheck.underPrefix("sparkling", spark));
+        assertFalse(OptionCheck.underPrefix("process.shards", spark));
+        assertFalse(OptionCheck.underPrefix("spark.master", List.of("spark.master")));
     }
 }

@@ -32,11 +32,14 @@ public final class Auto {
         this.notes = notes;
     }
 
-    /** Returns the providers that run this task and passed their probe, in the registry's order. */
+    /**
+     * Returns the providers that run this task and passed their probe, in the registry's order; never {@code spark},
+     * whose cluster (seconds to start, or someone else's machines) is for a user to ask for by name.
+     */
     public List<BackendProvider> candidates(String task) {
         List<BackendProvider> list = new ArrayList<>();
         for (BackendProvider p : providers) {
-            if (p.tasks().contains(task) && available(p)) {
+            if (p.tasks().contains(task) && !p.id().equals("spark") && available(p)) {
                 list.add(p);
             }
         }
