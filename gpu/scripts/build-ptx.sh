@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates the PTX the cuda backend ships, from the very kernel sources the opencl backend compiles.
+# Regenerates the PTX and the fatbins the cuda backend ships, from the very kernel sources the opencl backend
+# compiles: NAME.ptx, and NAME.fatbin holding sm_80 and sm_90 machine code (SASS) plus that same PTX as compute_75.
 #
 #   gpu/scripts/build-ptx.sh            writes gpu/src/main/resources/io/gpulab/kernels/ptx/
 #   gpu/scripts/build-ptx.sh OUT_DIR    writes OUT_DIR instead (PtxFreshnessTest compares the two)
@@ -10,6 +11,9 @@
 #  - nvcc 13 stamps PTX ISA 9.0, which only a CUDA 13 driver loads. The .version line is lowered to PTX_ISA (8.0,
 #    CUDA 12.0: the oldest driver JCuda 12.0.0 itself works with), and ptxas then assembles the result for sm_75
 #    and sm_90: ptxas rejects any instruction the lowered ISA does not have, so the lowering cannot go wrong silently.
+#  - The fatbin lets an A100/H100-class GPU (sm_80 and up within its major, sm_90) start without JIT compiling;
+#    the driver takes the SASS of the device's architecture and JIT-compiles the embedded PTX on any other. The
+#    cuda backend loads the fatbin and falls back to the plain PTX should a driver refuse the fatbin.
 #  - The sidecar SOURCES.sha256 records the hash of every input and of the flags; PtxFreshnessTest fails when the
 #    shipped PTX is older than its sources.
 set -euo pipefail
@@ -23,6 +27,8 @@ ARCH=compute_75
 PTX_ISA=8.0
 FLAGS="--ptx -arch=$ARCH -x cu -include gpulab_portable.h -std=c++14"
 CHECK_ARCHS="sm_75 sm_90"
+SASS_ARCHS="sm_80 sm_90"
+FATBINARY="${FATBINARY:-fatbinary}"
 
 command -v "$NVCC" >/dev/null || { echo "build-ptx.sh: $NVCC not found (install the CUDA toolkit)" >&2; exit 2; }
 mkdir -p "$out"
@@ -44,16 +50,23 @@ for name in "${sources[@]}"; do
         echo "// gpulab: nvcc $FLAGS, PTX ISA lowered to $PTX_ISA"
         sed "s/^\.version .*/.version $PTX_ISA/" "$tmp/$base.ptx"
     } > "$tmp/$base.lowered.ptx"
-    for sm in $CHECK_ARCHS; do
+    images=()
+    for sm in $(echo $CHECK_ARCHS $SASS_ARCHS | tr ' ' '\n' | sort -u); do
         "$PTXAS" -arch="$sm" "$tmp/$base.lowered.ptx" -o "$tmp/$base.$sm.cubin"
     done
+    for sm in $SASS_ARCHS; do
+        images+=("--image3=kind=elf,sm=${sm#sm_},file=$tmp/$base.$sm.cubin")
+    done
+    images+=("--image3=kind=ptx,sm=${ARCH#compute_},file=$tmp/$base.lowered.ptx")
+    "$FATBINARY" --create="$tmp/$base.fatbin" "${images[@]}"
     cp "$tmp/$base.lowered.ptx" "$out/$base.ptx"
+    cp "$tmp/$base.fatbin" "$out/$base.fatbin"
 done
 
 # The sidecar: one line per input, then the flags; sorted by file name so that it is stable.
 {
     echo "# gpulab: SHA-256 of the inputs of the shipped PTX; written by gpu/scripts/build-ptx.sh, do not edit."
     (cd "$kernels" && sha256sum gpulab_portable.h "${sources[@]}" | sort -k2)
-    echo "flags: $FLAGS; ptx-isa $PTX_ISA"
+    echo "flags: $FLAGS; ptx-isa $PTX_ISA; sass $SASS_ARCHS"
 } > "$out/SOURCES.sha256"
-echo "build-ptx.sh: wrote ${#sources[@]} PTX file(s) to $out" >&2
+echo "build-ptx.sh: wrote ${#sources[@]} PTX file(s) and fatbin(s) to $out" >&2

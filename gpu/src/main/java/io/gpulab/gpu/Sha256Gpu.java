@@ -18,14 +18,17 @@ import java.util.Map;
  * Hashes a batch with {@code sha256.cl} on either runtime, one message per work-item.
  *
  * <p>Synthetic batches cross the bus as five scalars per launch (first value, first index, count, length,
- * iterations), the messages being generated and iterated on the device; each work-item folds its final digest into
- * four 64-bit lanes ({@link Sha256Fold}), each work-group of {@link #group()} work-items sums its lanes in local
- * memory and writes one 32-byte partial fold. The batch is cut into the task's shards ({@link Sha256Shards}) of at
- * most {@link Sha256Batches#MAX_PER_LAUNCH} messages, one launch each, and merged by {@link Sha256Merge}. The
- * launches of a round ({@link LaunchRounds}) go back to back, each writing its partial folds at its own offset of one
- * buffer, so the device never waits for the host between them; the round's partial folds are downloaded once and
- * added on the host (at the default sizes a batch of 10^7 messages is one round of ten launches and 1.2 MB of
- * partial folds).
+ * iterations), the messages being generated and iterated on the device (batches of messages of at most
+ * {@value #ONE_BLOCK_MAX} bytes, or of 64, hashed once, by kernels of their own with no loop in a work-item's
+ * hashing; on a CPU device each work-item of the one-block kernel hashes {@value #CPU_LANES} messages in vector
+ * types, since PoCL's own vectorization across work-items picks only 4 lanes there); each work-item folds its final
+ * digests into four 64-bit lanes ({@link Sha256Fold}), each work-group of {@link #group()} work-items sums its
+ * lanes in local memory and writes one 32-byte partial fold. The batch is cut into the task's shards
+ * ({@link Sha256Shards}) of at most {@link Sha256Batches#MAX_PER_LAUNCH} messages, one launch each, and merged by
+ * {@link Sha256Merge}. The launches of a round ({@link LaunchRounds}) go back to back, each writing its partial
+ * folds at its own offset of one buffer, so the device never waits for the host between them; the round's partial
+ * folds are downloaded once and added on the host (at the default sizes a batch of 10^7 messages is one round of
+ * ten launches and 1.2 MB of partial folds).
  *
  * <p>Given messages are written straight into the off-heap staging buffer, end to end, with 64-bit offsets and
  * 32-bit lengths, and each launch downloads its 32-byte digests into the merge, which folds them at the end. Their
@@ -41,6 +44,14 @@ public final class Sha256Gpu extends GpuKernel<Sha256Input, Sha256Output> {
     public static final KernelSpec MESSAGES = new KernelSpec("sha256", "sha256_messages", "pppip");
     /** The kernel for synthetic batches: (first_value, first_index, n, length, iterations, partials). */
     public static final KernelSpec SYNTHETIC = new KernelSpec("sha256", "sha256_synthetic", "lliiip");
+    /** The same for messages of at most 55 bytes hashed once: one block, no loop (the same arguments). */
+    public static final KernelSpec SYNTHETIC_ONE_BLOCK = new KernelSpec("sha256", "sha256_synthetic1", "lliiip");
+    /** The same for 64-byte messages hashed once: the fixed padding block's schedule is a table. */
+    public static final KernelSpec SYNTHETIC_64 = new KernelSpec("sha256", "sha256_synthetic64", "lliiip");
+    /** The longest message {@code sha256_synthetic1} hashes: 55 bytes, 0x80 and the 8-byte length fill a block. */
+    public static final int ONE_BLOCK_MAX = 55;
+    /** The messages one work-item of {@code sha256_synthetic1} hashes on a CPU device (SHA256_LANES); 1 on a GPU. */
+    public static final int CPU_LANES = 16;
     /** The preferred work-group size of {@code sha256_synthetic}, the default {@code SHA256_GROUP}. */
     public static final int SYNTHETIC_GROUP = 256;
     /** The work-group size of {@code sha256_messages} where the device allows it. */
@@ -48,6 +59,9 @@ public final class Sha256Gpu extends GpuKernel<Sha256Input, Sha256Output> {
 
     private final int group;
     private final DeviceFunction synthetic;
+    private final DeviceFunction syntheticOneBlock;
+    private final int oneBlockLanes;
+    private final DeviceFunction synthetic64;
     private final DeviceFunction messages;
     private final int messagesGroup;
     private final DeviceBuffer data;
@@ -68,6 +82,10 @@ public final class Sha256Gpu extends GpuKernel<Sha256Input, Sha256Output> {
         }
         this.group = g;
         this.synthetic = k;
+        this.oneBlockLanes = device.cpu() ? CPU_LANES : 1;
+        this.syntheticOneBlock = device.function(SYNTHETIC_ONE_BLOCK, Map.of("SHA256_GROUP", g, "SHA256_LANES",
+                oneBlockLanes));
+        this.synthetic64 = device.function(SYNTHETIC_64, Map.of("SHA256_GROUP", g));
         this.messages = device.function(MESSAGES, Map.of("SHA256_GROUP", g));
         this.messagesGroup = (int) Math.min(MESSAGES_GROUP, device.maxGroupSize(messages));
         this.data = device.buffer("sha256 message data", DeviceBuffer.Access.IN);
@@ -110,8 +128,10 @@ public final class Sha256Gpu extends GpuKernel<Sha256Input, Sha256Output> {
             for (int k = 0; k < launches; k++) {
                 int from = shards.from(first + k);
                 int n = shards.to(first + k) - from;
-                groups[k] = Sha256Batches.groups(n, group);
-                device.launch(synthetic, groups[k], 1, group, 1, s.seed() + from, (long) from, n, s.length(),
+                DeviceFunction kernel = syntheticKernel(s);
+                int lanes = kernel == syntheticOneBlock ? oneBlockLanes : 1;
+                groups[k] = Sha256Batches.groups((n + lanes - 1) / lanes, group);
+                device.launch(kernel, groups[k], 1, group, 1, s.seed() + from, (long) from, n, s.length(),
                         s.iterations(), out.at(k * launchBytes));
             }
             out.download(0, (launches - 1) * launchBytes + 32L * groups[launches - 1]);
@@ -169,6 +189,14 @@ public final class Sha256Gpu extends GpuKernel<Sha256Input, Sha256Output> {
         return group;
     }
 
+    /** Returns the kernel for a synthetic batch: a one-block or 64-byte one hashed once has its own, loop-free. */
+    private DeviceFunction syntheticKernel(Sha256Input.Synthetic s) {
+        if (s.iterations() != 1) {
+            return synthetic;
+        }
+        return s.length() <= ONE_BLOCK_MAX ? syntheticOneBlock : s.length() == 64 ? synthetic64 : synthetic;
+    }
+
     /** Returns the device bytes this kernel holds between runs. */
     public long deviceBytes() {
         return data.capacity() + offsets.capacity() + lengths.capacity() + out.capacity();
@@ -181,6 +209,8 @@ public final class Sha256Gpu extends GpuKernel<Sha256Input, Sha256Output> {
         lengths.close();
         out.close();
         synthetic.close();
+        syntheticOneBlock.close();
+        synthetic64.close();
         messages.close();
     }
 }

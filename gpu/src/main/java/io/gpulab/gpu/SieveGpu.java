@@ -15,15 +15,16 @@ import java.util.Map;
 
 /**
  * Counts (and lists) primes with {@code sieve.cl} on either runtime: one work-group per segment of {@value #WORDS}
- * x 32 odd numbers, sieved in local memory.
+ * x 32 odd numbers, sieved in local memory {@value #CHUNK_WORDS} words at a time; the larger primes are crossed off
+ * with local atomics, or by one work-item with plain ORs where {@link Device#serialSieveCrossing} says so.
  *
  * <p>Decomposition: the range is cut into the task's shards ({@link SieveShards}, merged by {@link SieveMerge}), one
  * launch each, on the segment edges of the whole range ({@link SievePlan}). A launch covers at most
  * {@value #MAX_SEGMENTS_PER_LAUNCH} segments and at most {@value #PRIME_VISITS_PER_LAUNCH} sieving-prime visits (the
- * kernel visits every sieving prime in every segment), so that it stays far below a display GPU's watchdog (about
- * 2 s) at any range up to 10^18, where 50.8 million sieving primes leave 84 segments per launch; fewer when the
- * count (and, for listing, bitmap) buffers would exceed the device's per-buffer budget. The prime 2 is counted on
- * the host.
+ * kernel visits every sieving prime past its 4113 carried ones in every chunk), so that it stays far below a display
+ * GPU's watchdog (about 2 s) at any range up to 10^18, where 50.8 million sieving primes leave 10 segments per
+ * launch; fewer when the count (and, for listing, bitmap) buffers would exceed the device's per-buffer budget. The
+ * prime 2 is counted on the host.
  *
  * <p>Host/device traffic: the odd sieving primes up to sqrt(to) are computed on the host and uploaded in
  * {@code prepare}, never inside a timed run unless a run needs more primes than the prepared input, or the device
@@ -38,11 +39,13 @@ public final class SieveGpu extends GpuKernel<SieveInput, SieveOutput> {
 
     /** The kernel: (base, last, primes, nprimes, counts, bitmaps, keep_bitmaps). */
     public static final KernelSpec SEGMENTS = new KernelSpec("sieve", "sieve_segments", "llpippi");
-    /** 32-bit words of local memory per segment (16 KiB, within every GPU's local memory): SIEVE_WORDS. */
-    public static final int WORDS = 4096;
+    /** 32-bit words of a segment's bitmap (1 Mi odd numbers): sieve.cl's SIEVE_WORDS. */
+    public static final int WORDS = 32768;
+    /** 32-bit words of local memory a group sieves at a time (16 KiB): sieve.cl's SIEVE_CHUNK_WORDS. */
+    public static final int CHUNK_WORDS = 4096;
     /** Segments per launch at most. */
-    public static final int MAX_SEGMENTS_PER_LAUNCH = 2048;
-    /** Sieving-prime visits (segments x (primes + bits)) per launch at most, for a display GPU's watchdog. */
+    public static final int MAX_SEGMENTS_PER_LAUNCH = 256;
+    /** Sieving-prime visits (segments x (chunks x primes + bits)) per launch at most, for a display GPU's watchdog. */
     public static final long PRIME_VISITS_PER_LAUNCH = 1L << 32;
 
     private static final int BITS = WORDS * 32;
@@ -59,7 +62,8 @@ public final class SieveGpu extends GpuKernel<SieveInput, SieveOutput> {
     /** Builds or loads the kernel and computes and uploads the sieving primes the prepared range needs. */
     SieveGpu(Device device, SieveInput input) {
         super(device);
-        this.kernel = device.function(SEGMENTS, Map.of("SIEVE_WORDS", WORDS));
+        this.kernel = device.function(SEGMENTS, Map.of("SIEVE_WORDS", WORDS, "SIEVE_CHUNK_WORDS", CHUNK_WORDS,
+                "SIEVE_SERIAL_CROSSING", device.serialSieveCrossing() ? 1 : 0));
         this.groupSize = (int) Math.min(GROUP, device.maxGroupSize(kernel));
         this.primes = device.buffer("sieving primes", DeviceBuffer.Access.IN);
         this.counts = device.buffer("segment counts", DeviceBuffer.Access.OUT);
@@ -75,7 +79,8 @@ public final class SieveGpu extends GpuKernel<SieveInput, SieveOutput> {
 
     /** Returns the segments one launch may cover when {@code nprimes} sieving primes apply. */
     public static int launchCap(int nprimes) {
-        return (int) Math.max(1, Math.min(MAX_SEGMENTS_PER_LAUNCH, PRIME_VISITS_PER_LAUNCH / ((long) nprimes + BITS)));
+        long visits = (long) (WORDS / CHUNK_WORDS) * nprimes + BITS;
+        return (int) Math.max(1, Math.min(MAX_SEGMENTS_PER_LAUNCH, PRIME_VISITS_PER_LAUNCH / visits));
     }
 
     @Override

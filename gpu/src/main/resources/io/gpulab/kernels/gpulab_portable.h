@@ -3,12 +3,14 @@
  *
  * Contract for kernel sources (sieve.cl, sha256.cl, blur.cl):
  *  - Use only the macros and types below for address spaces, thread indices, barriers, atomics, bit tricks and
- *    integer widths: u8, u32, u64 (never uint/ulong/uchar, which clash with <sys/types.h> under nvcc).
+ *    integer widths: u8, u32, u64 (never uint/ulong/uchar, which clash with <sys/types.h> under nvcc). float4 is
+ *    common to both (.x .y .z .w, no operators: CUDA has none); build one with MAKE_FLOAT4.
  *  - Kernels are declared KERNEL void name(...); helper functions DEVICE_FN.
  *  - Local (shared) memory is static: LOCAL_ARRAY(type, name, count) at kernel scope, sized by compile-time
  *    defines that have defaults in each source (-D NAME=value overrides them). The host must launch with the
  *    work-group (block) shape each kernel documents, because the tiles are sized for it.
- *  - 64-bit scalar arguments are u64 (cl_ulong / unsigned long long); pointers are GLOBAL type*.
+ *  - 64-bit scalar arguments are u64 (cl_ulong / unsigned long long); pointers are GLOBAL type*, and a helper's
+ *    pointer into a LOCAL_ARRAY is LOCAL type* (CUDA needs no qualifier there).
  *
  * OpenCL: the host passes this header and the kernel source as two strings to one clCreateProgramWithSource.
  * CUDA: this exact command compiles every kernel (verified with nvcc 13.0):
@@ -29,6 +31,7 @@ typedef ulong u64;
 #define DEVICE_FN static inline
 #define GLOBAL __global
 #define CONSTANT __constant
+#define LOCAL __local
 #define LOCAL_ARRAY(type, name, count) __local type name[count]
 
 #define GLOBAL_ID0 ((u32) get_global_id(0))
@@ -40,6 +43,7 @@ typedef ulong u64;
 #define LOCAL_SIZE0 ((u32) get_local_size(0))
 #define LOCAL_SIZE1 ((u32) get_local_size(1))
 
+#define MAKE_FLOAT4(a, b, c, d) ((float4) ((a), (b), (c), (d)))
 #define BARRIER() barrier(CLK_LOCAL_MEM_FENCE)
 #define ATOMIC_ADD(p, v) atomic_add((p), (v))
 #define ATOMIC_OR(p, v) atomic_or((p), (v))
@@ -56,6 +60,7 @@ typedef unsigned long long u64;
 #define DEVICE_FN static __device__ __forceinline__
 #define GLOBAL
 #define CONSTANT __constant__
+#define LOCAL
 #define LOCAL_ARRAY(type, name, count) __shared__ type name[count]
 
 #define GLOBAL_ID0 (blockIdx.x * blockDim.x + threadIdx.x)
@@ -67,6 +72,7 @@ typedef unsigned long long u64;
 #define LOCAL_SIZE0 (blockDim.x)
 #define LOCAL_SIZE1 (blockDim.y)
 
+#define MAKE_FLOAT4(a, b, c, d) make_float4((a), (b), (c), (d))
 #define BARRIER() __syncthreads()
 #define ATOMIC_ADD(p, v) atomicAdd((p), (v))
 #define ATOMIC_OR(p, v) atomicOr((p), (v))

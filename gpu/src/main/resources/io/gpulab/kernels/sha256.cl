@@ -8,8 +8,17 @@
  * digest into four 64-bit lane values (the fold of io.gpulab.tasks.Sha256Fold, defined in the README), the work-group
  * sums them in local memory, and one partial fold of 4 u64 per group goes out; the host adds the partials.
  *
- * The host must launch sha256_synthetic with work-groups of exactly SHA256_GROUP work-items (a power of two; -D
- * SHA256_GROUP=n overrides the default 256), because the reduction array is sized for it.
+ * sha256_synthetic1 (messages of at most 55 bytes, one iteration: one block) and sha256_synthetic64 (64 bytes, one
+ * iteration: the message block, then the fixed padding block whose schedule is a constant) do the same with no
+ * loop and no branch left in a work-item's hashing: message words are built whole from the value with shifts and
+ * masks, so a GPU runs them without divergence and a CPU device (PoCL) vectorizes the work-items across SIMD lanes.
+ *
+ * On a CPU device the host builds sha256_synthetic1 with -D SHA256_LANES=16: each work-item then hashes 16
+ * consecutive messages in 16-lane vector types (hashcat's way on CPUs), since PoCL's implicit vectorization of
+ * work-items picks only 4 lanes for code this large. A GPU keeps 1 (one message per thread), the shipped default.
+ *
+ * The host must launch the sha256_synthetic kernels with work-groups of exactly SHA256_GROUP work-items (a power of
+ * two; -D SHA256_GROUP=n overrides the default 256), because the reduction array is sized for it.
  */
 
 #ifndef SHA256_GROUP
@@ -17,6 +26,22 @@
 #endif
 #if SHA256_GROUP < 1 || (SHA256_GROUP & (SHA256_GROUP - 1)) != 0
 #error "SHA256_GROUP must be a power of two"
+#endif
+#ifndef SHA256_LANES
+#define SHA256_LANES 1
+#endif
+#if SHA256_LANES == 1
+typedef u32 u32x;
+typedef u64 u64x;
+#define U32X_OF(x) ((u32) (x))
+#define LANE_OFFSETS 0ul
+#elif SHA256_LANES == 16 && defined(__OPENCL_VERSION__)
+typedef uint16 u32x;
+typedef ulong16 u64x;
+#define U32X_OF(x) convert_uint16(x)
+#define LANE_OFFSETS ((ulong16) (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15))
+#else
+#error "SHA256_LANES must be 1, or 16 on OpenCL"
 #endif
 
 CONSTANT u32 SHA256_K[64] = {
@@ -28,6 +53,18 @@ CONSTANT u32 SHA256_K[64] = {
     0xa2bfe8a1u, 0xa81a664bu, 0xc24b8b70u, 0xc76c51a3u, 0xd192e819u, 0xd6990624u, 0xf40e3585u, 0x106aa070u,
     0x19a4c116u, 0x1e376c08u, 0x2748774cu, 0x34b0bcb5u, 0x391c0cb3u, 0x4ed8aa4au, 0x5b9cca4fu, 0x682e6ff3u,
     0x748f82eeu, 0x78a5636fu, 0x84c87814u, 0x8cc70208u, 0x90befffau, 0xa4506cebu, 0xbef9a3f7u, 0xc67178f2u
+};
+
+/* K[t] + W[t] of the padding block that follows a 64-byte message (0x80, zeros, bit length 512): a constant. */
+CONSTANT u32 SHA256_KW_PAD64[64] = {
+    0xc28a2f98u, 0x71374491u, 0xb5c0fbcfu, 0xe9b5dba5u, 0x3956c25bu, 0x59f111f1u, 0x923f82a4u, 0xab1c5ed5u,
+    0xd807aa98u, 0x12835b01u, 0x243185beu, 0x550c7dc3u, 0x72be5d74u, 0x80deb1feu, 0x9bdc06a7u, 0xc19bf374u,
+    0x649b69c1u, 0xf0fe4786u, 0x0fe1edc6u, 0x240cf254u, 0x4fe9346fu, 0x6cc984beu, 0x61b9411eu, 0x16f988fau,
+    0xf2c65152u, 0xa88e5a6du, 0xb019fc65u, 0xb9d99ec7u, 0x9a1231c3u, 0xe70eeaa0u, 0xfdb1232bu, 0xc7353eb0u,
+    0x3069bad5u, 0xcb976d5fu, 0x5a0f118fu, 0xdc1eeefdu, 0x0a35b689u, 0xde0b7a04u, 0x58f4ca9du, 0xe15d5b16u,
+    0x007f3e86u, 0x37088980u, 0xa507ea32u, 0x6fab9537u, 0x17406110u, 0x0d8cd6f1u, 0xcdaa3b6du, 0xc0bbbe37u,
+    0x83613bdau, 0xdb48a363u, 0x0b02e931u, 0x6fd15ca7u, 0x521afacau, 0x31338431u, 0x6ed41a95u, 0x6d437890u,
+    0xc39c91f2u, 0x9eccabbdu, 0xb5c9a0e6u, 0x532fb63cu, 0xd2c741c6u, 0x07237ea3u, 0xa4954b68u, 0x4c191d76u
 };
 
 DEVICE_FN void sha256_init(u32 *h)
@@ -62,6 +99,67 @@ DEVICE_FN void sha256_block(u32 *h, u32 *w)
         hh = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
     }
     h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+}
+
+/* Compresses one block of SHA256_LANES messages at once (the same as sha256_block, lane by lane) into h. */
+DEVICE_FN void sha256_block_x(u32x *h, u32x *w)
+{
+    u32x a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
+#pragma unroll
+    for (int t = 0; t < 64; t++) {
+        u32x wt;
+        if (t < 16) {
+            wt = w[t];
+        } else {
+            const u32x w15 = w[(t - 15) & 15];
+            const u32x w2 = w[(t - 2) & 15];
+            const u32x s0 = ROTR32(w15, 7) ^ ROTR32(w15, 18) ^ (w15 >> 3);
+            const u32x s1 = ROTR32(w2, 17) ^ ROTR32(w2, 19) ^ (w2 >> 10);
+            wt = w[t & 15] + s0 + w[(t - 7) & 15] + s1;
+            w[t & 15] = wt;
+        }
+        const u32x t1 = hh + (ROTR32(e, 6) ^ ROTR32(e, 11) ^ ROTR32(e, 25)) + ((e & f) ^ (~e & g)) + SHA256_K[t] + wt;
+        const u32x t2 = (ROTR32(a, 2) ^ ROTR32(a, 13) ^ ROTR32(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+        hh = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
+    }
+    h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+}
+
+/* Compresses the fixed padding block of a 64-byte message into h: K[t] + W[t] come from a table, no schedule. */
+DEVICE_FN void sha256_block_pad64(u32 *h)
+{
+    u32 a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
+#pragma unroll
+    for (int t = 0; t < 64; t++) {
+        const u32 t1 = hh + (ROTR32(e, 6) ^ ROTR32(e, 11) ^ ROTR32(e, 25)) + ((e & f) ^ (~e & g)) + SHA256_KW_PAD64[t];
+        const u32 t2 = (ROTR32(a, 2) ^ ROTR32(a, 13) ^ ROTR32(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+        hh = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
+    }
+    h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+}
+
+/* Returns word t of the padded one-block messages of len bytes with the values v, lane by lane (see below). */
+DEVICE_FN u32x synthetic_word_x(u64x v, u32 len, u32 t)
+{
+    const u32x full = BSWAP32(U32X_OF(v >> (32 * (t & 1))));
+    const int n = (int) len - (int) (4 * t);
+    const u32 keep = n >= 4 ? 0xffffffffu : (n <= 0 ? 0u : ~(0xffffffffu >> (8 * n)));
+    const u32 pad = n >= 0 && n < 4 ? 0x80000000u >> (8 * n) : 0u;
+    return (full & keep) | pad;
+}
+
+/*
+ * Returns word t of a synthetic message of len bytes padded (0x80, then zeros; the length words are the caller's),
+ * built whole: byte j of the message is byte (j mod 8) of v, so the word's bytes are v's low or high half swapped,
+ * kept where they lie before len, with the 0x80 byte where len falls inside the word.
+ */
+DEVICE_FN u32 synthetic_word(u64 v, u32 len, u32 t)
+{
+    const u32 full = BSWAP32((u32) (v >> (32 * (t & 1))));
+    const int n = (int) len - (int) (4 * t); /* message bytes in this word, if below 4 */
+    const u32 keep = n >= 4 ? 0xffffffffu : (n <= 0 ? 0u : ~(0xffffffffu >> (8 * n)));
+    const u32 pad = n >= 0 && n < 4 ? 0x80000000u >> (8 * n) : 0u;
+    return (full & keep) | pad;
 }
 
 /* Returns the message byte at j (< len): from the synthetic value v, or from the packed buffer. */
@@ -155,27 +253,23 @@ DEVICE_FN u64 fold_mix(u64 x)
     return x ^ (x >> 31);
 }
 
-/*
- * Hashes synthetic messages first_index + i (i < n) of a batch, message k having the value seed + k (first_value is
- * seed + first_index), each iterations times, and writes the partial fold of each work-group's messages: lanes
- * 0..3 at partials[4 * group + lane]. Work-items past n add nothing but still take part in the reduction.
- */
-KERNEL void sha256_synthetic(u64 first_value, u64 first_index, u32 n, u32 length, u32 iterations,
-                             GLOBAL u64 *partials)
+/* Adds the fold of message index's digest h into the four lanes x (the fold of io.gpulab.tasks.Sha256Fold). */
+DEVICE_FN void fold_digest(u64 *x, const u32 *h, u64 index)
 {
-    LOCAL_ARRAY(u64, lanes, 4 * SHA256_GROUP);
-    const u32 i = GLOBAL_ID0;
+    const u64 key = index * 0x9E3779B97F4A7C15ul;
+    x[0] += fold_mix((((u64) h[0] << 32) | h[1]) ^ (key + 0x243F6A8885A308D3ul));
+    x[1] += fold_mix((((u64) h[2] << 32) | h[3]) ^ (key + 0x13198A2E03707344ul));
+    x[2] += fold_mix((((u64) h[4] << 32) | h[5]) ^ (key + 0xA4093822299F31D0ul));
+    x[3] += fold_mix((((u64) h[6] << 32) | h[7]) ^ (key + 0x082EFA98EC4E6C89ul));
+}
+
+/*
+ * Sums the work-group's four lanes x in local memory and writes the group's partial fold: lanes 0..3 at
+ * partials[4 * group + lane]. Every work-item must call it.
+ */
+DEVICE_FN void reduce_group(LOCAL u64 *lanes, const u64 *x, GLOBAL u64 *partials)
+{
     const u32 lid = LOCAL_ID0;
-    u64 x[4] = {0, 0, 0, 0};
-    if (i < n) {
-        u32 h[8];
-        sha256_message(0, 1, first_value + i, length, iterations, h);
-        const u64 key = (first_index + i) * 0x9E3779B97F4A7C15ul;
-        x[0] = fold_mix((((u64) h[0] << 32) | h[1]) ^ (key + 0x243F6A8885A308D3ul));
-        x[1] = fold_mix((((u64) h[2] << 32) | h[3]) ^ (key + 0x13198A2E03707344ul));
-        x[2] = fold_mix((((u64) h[4] << 32) | h[5]) ^ (key + 0xA4093822299F31D0ul));
-        x[3] = fold_mix((((u64) h[6] << 32) | h[7]) ^ (key + 0x082EFA98EC4E6C89ul));
-    }
 #pragma unroll
     for (u32 j = 0; j < 4; j++) {
         lanes[j * SHA256_GROUP + lid] = x[j];
@@ -197,4 +291,89 @@ KERNEL void sha256_synthetic(u64 first_value, u64 first_index, u32 n, u32 length
             partials[4 * (u64) GROUP_ID0 + j] = lanes[j * SHA256_GROUP];
         }
     }
+}
+
+/* Folds work-item i's digest h (when valid) and reduces the group's folds into its partial fold. */
+DEVICE_FN void fold_group(LOCAL u64 *lanes, const u32 *h, u32 valid, u64 index, GLOBAL u64 *partials)
+{
+    u64 x[4] = {0, 0, 0, 0};
+    if (valid) {
+        fold_digest(x, h, index);
+    }
+    reduce_group(lanes, x, partials);
+}
+
+/*
+ * Hashes synthetic messages first_index + i (i < n) of a batch, message k having the value seed + k (first_value is
+ * seed + first_index), each iterations times, and writes the partial fold of each work-group's messages: lanes
+ * 0..3 at partials[4 * group + lane]. Work-items past n add nothing but still take part in the reduction.
+ */
+KERNEL void sha256_synthetic(u64 first_value, u64 first_index, u32 n, u32 length, u32 iterations,
+                             GLOBAL u64 *partials)
+{
+    LOCAL_ARRAY(u64, lanes, 4 * SHA256_GROUP);
+    const u32 i = GLOBAL_ID0;
+    u32 h[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    if (i < n) {
+        sha256_message(0, 1, first_value + i, length, iterations, h);
+    }
+    fold_group(lanes, h, i < n, first_index + i, partials);
+}
+
+/*
+ * Does what sha256_synthetic does for length <= 55 and one iteration (the arguments are the same): one block.
+ * Work-item i hashes messages i * SHA256_LANES + l (l < SHA256_LANES), so the host launches n / SHA256_LANES items.
+ */
+KERNEL void sha256_synthetic1(u64 first_value, u64 first_index, u32 n, u32 length, u32 iterations,
+                              GLOBAL u64 *partials)
+{
+    LOCAL_ARRAY(u64, lanes, 4 * SHA256_GROUP);
+    const u64 m0 = (u64) GLOBAL_ID0 * SHA256_LANES;
+    const u64x v = first_value + m0 + LANE_OFFSETS;
+    u32x w[16];
+#pragma unroll
+    for (u32 t = 0; t < 14; t++) {
+        w[t] = synthetic_word_x(v, length, t);
+    }
+    w[14] = (u32x) (0u);
+    w[15] = (u32x) (length * 8);
+    union {
+        u32x v[8];
+        u32 s[8][SHA256_LANES];
+    } h;
+    h.v[0] = (u32x) (0x6a09e667u); h.v[1] = (u32x) (0xbb67ae85u);
+    h.v[2] = (u32x) (0x3c6ef372u); h.v[3] = (u32x) (0xa54ff53au);
+    h.v[4] = (u32x) (0x510e527fu); h.v[5] = (u32x) (0x9b05688cu);
+    h.v[6] = (u32x) (0x1f83d9abu); h.v[7] = (u32x) (0x5be0cd19u);
+    sha256_block_x(h.v, w);
+    u64 x[4] = {0, 0, 0, 0};
+    for (u32 l = 0; l < SHA256_LANES; l++) {
+        if (m0 + l < n) {
+            const u32 d[8] = {h.s[0][l], h.s[1][l], h.s[2][l], h.s[3][l], h.s[4][l], h.s[5][l], h.s[6][l], h.s[7][l]};
+            fold_digest(x, d, first_index + m0 + l);
+        }
+    }
+    reduce_group(lanes, x, partials);
+}
+
+/* Does what sha256_synthetic does for length 64 and one iteration (the same arguments): the padding block is fixed. */
+KERNEL void sha256_synthetic64(u64 first_value, u64 first_index, u32 n, u32 length, u32 iterations,
+                               GLOBAL u64 *partials)
+{
+    LOCAL_ARRAY(u64, lanes, 4 * SHA256_GROUP);
+    const u32 i = GLOBAL_ID0;
+    const u64 v = first_value + i;
+    const u32 lo = BSWAP32((u32) v);
+    const u32 hi = BSWAP32((u32) (v >> 32));
+    u32 w[16];
+#pragma unroll
+    for (u32 t = 0; t < 16; t += 2) {
+        w[t] = lo;
+        w[t + 1] = hi;
+    }
+    u32 h[8];
+    sha256_init(h);
+    sha256_block(h, w);
+    sha256_block_pad64(h);
+    fold_group(lanes, h, i < n, first_index + i, partials);
 }

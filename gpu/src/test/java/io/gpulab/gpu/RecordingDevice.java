@@ -62,6 +62,16 @@ public final class RecordingDevice implements Device {
     }
 
     @Override
+    public boolean cpu() {
+        return inner.cpu();
+    }
+
+    @Override
+    public boolean serialSieveCrossing() {
+        return inner.serialSieveCrossing();
+    }
+
+    @Override
     public int maxGroupsY() {
         return maxGroupsY;
     }

@@ -18,9 +18,12 @@ class SieveGpuTest {
         assertEquals(SieveGpu.MAX_SEGMENTS_PER_LAUNCH, SieveGpu.launchCap(0));
         assertEquals(SieveGpu.MAX_SEGMENTS_PER_LAUNCH, SieveGpu.launchCap(78_498), "pi(10^6) primes, 10^12 ranges");
         // pi(10^9) = 50,847,534 sieving primes near 10^18
+        // the kernel visits the primes past its carried ones in each of a segment's chunks
         int cap = SieveGpu.launchCap(50_847_534);
-        assertEquals(84, cap);
-        assertTrue((long) cap * (50_847_534L + BITS) <= SieveGpu.PRIME_VISITS_PER_LAUNCH);
+        assertEquals(10, cap);
+        long chunks = SieveGpu.WORDS / SieveGpu.CHUNK_WORDS;
+        assertTrue((long) cap * (chunks * 50_847_534L + BITS) <= SieveGpu.PRIME_VISITS_PER_LAUNCH);
+        assertTrue((long) (cap + 1) * (chunks * 50_847_534L + BITS) > SieveGpu.PRIME_VISITS_PER_LAUNCH);
         assertEquals(1, SieveGpu.launchCap(Integer.MAX_VALUE));
     }
 

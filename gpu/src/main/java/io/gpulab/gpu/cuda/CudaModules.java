@@ -23,8 +23,9 @@ import jcuda.nvrtc.JNvrtc;
 import jcuda.nvrtc.nvrtcProgram;
 
 /**
- * Loads the module of one kernel source: the shipped PTX, JIT-compiled by the driver for the device at hand, or,
- * when the driver is too old for the PTX, the same source compiled at run time by NVRTC where it is installed.
+ * Loads the module of one kernel source: the shipped fatbin (sm_80 and sm_90 machine code, so those GPUs start
+ * without JIT, and the PTX for any other), else the shipped PTX, JIT-compiled by the driver for the device at hand,
+ * or, when the driver is too old for the PTX, the same source compiled at run time by NVRTC where it is installed.
  */
 final class CudaModules {
 
@@ -49,6 +50,20 @@ final class CudaModules {
      * @throws BackendUnavailableException when neither the PTX nor NVRTC can produce the module
      */
     static CUmodule load(String module, int computeCapability, Map<Phase, Double> setupPhases) {
+        byte[] fatbin = optionalResource(PTX + module + ".fatbin");
+        if (fatbin != null) {
+            long tf = System.nanoTime();
+            try {
+                CUmodule m = new CUmodule();
+                JCudaDriver.cuModuleLoadFatBinary(m, fatbin);
+                setupPhases.merge(Phase.MODULE_LOAD, (System.nanoTime() - tf) / 1e9, Double::sum);
+                return m;
+            } catch (CudaException e) {
+                // a driver older than the toolkit that built the fatbin may refuse it; the plain PTX path follows,
+                // and the refused attempt counts as module loading
+                setupPhases.merge(Phase.MODULE_LOAD, (System.nanoTime() - tf) / 1e9, Double::sum);
+            }
+        }
         byte[] ptx = resource(PTX + module + ".ptx");
         long t0 = System.nanoTime();
         try {
@@ -157,6 +172,15 @@ final class CudaModules {
             }
         }
         return "PTX of unknown version";
+    }
+
+    /** Returns a class-path resource's bytes, or null when it is not there. */
+    static byte[] optionalResource(String path) {
+        try (InputStream in = CudaModules.class.getResourceAsStream(path)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
     }
 
     /** Returns the bytes of a class-path resource. */

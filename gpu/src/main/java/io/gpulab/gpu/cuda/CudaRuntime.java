@@ -115,6 +115,17 @@ final class CudaRuntime implements Device {
      * @throws BackendException when {@code defines} differ from the values the shipped PTX was built with
      */
     @Override
+    public boolean cpu() {
+        return false;
+    }
+
+    /** Returns false unless asked for serial crossing, which the shipped PTX (built for atomics) then refuses. */
+    @Override
+    public boolean serialSieveCrossing() {
+        return options.serialSieveCrossing(false);
+    }
+
+    @Override
     public DeviceFunction function(KernelSpec spec, Map<String, Integer> defines) {
         Map<String, String> built = CudaModules.defines(spec.module());
         defines.forEach((k, v) -> {

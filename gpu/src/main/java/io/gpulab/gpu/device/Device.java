@@ -39,6 +39,18 @@ public interface Device extends AutoCloseable {
     /** Returns the bytes a buffer argument's offset ({@link DeviceBuffer#at}) must be a multiple of. */
     long offsetAlignment();
 
+    /**
+     * Returns whether the device is a CPU (PoCL and the like), which runs a work-group's items one after the other
+     * and vectorizes them only where their code is straight-line, so that kernels give it explicit vector lanes.
+     */
+    boolean cpu();
+
+    /**
+     * Returns whether the sieve should cross off its larger primes with one work-item and plain ORs rather than
+     * with every work-item and local atomics ({@link DeviceOptions#SIEVE_CROSSING}; by default on CPU devices).
+     */
+    boolean serialSieveCrossing();
+
     /** Returns the most work-groups a launch may have in its second dimension. */
     int maxGroupsY();
 

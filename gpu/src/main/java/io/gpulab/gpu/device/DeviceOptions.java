@@ -14,16 +14,31 @@ import java.util.TreeSet;
  *
  * @param maxBufferBytes the most bytes one device buffer may hold, lowering the runtime's own limit so that inputs
  *     split into more launches or bands; 0 when not given
+ * @param sieveCrossing how sieve.cl crosses off its larger primes, {@code atomic} or {@code serial}; null for the
+ *     device's default
  */
-public record DeviceOptions(long maxBufferBytes) {
+public record DeviceOptions(long maxBufferBytes, String sieveCrossing) {
 
     /** The key capping the bytes of one device buffer; tests set it small to exercise the splitting. */
     public static final String MAX_BUFFER_BYTES = "device.maxBufferBytes";
+    /**
+     * The key choosing how the sieve crosses off its larger primes: {@code atomic} (one prime per work-item, local
+     * atomics: a GPU's way and its default) or {@code serial} (one work-item with plain ORs: the default on CPU
+     * devices, which run a group's items one after the other and pay several plain ORs for one atomic OR).
+     */
+    public static final String SIEVE_CROSSING = "sieve.crossing";
     /** Every key the GPU runtimes accept, with what its value means; both providers declare them. */
     public static final Map<String, String> KEYS = Map.of(MAX_BUFFER_BYTES, "the most bytes one device buffer may "
-            + "hold, at least 1024, so that inputs split into more launches or bands; default: the runtime's limit");
+            + "hold, at least 1024, so that inputs split into more launches or bands; default: the runtime's limit",
+            SIEVE_CROSSING, "how the sieve crosses off its larger primes: atomic (every work-item, local atomics) or "
+            + "serial (one work-item, plain ORs); default: serial on CPU devices, atomic on GPUs");
     /** The smallest cap accepted: below it not even a sieve segment's bitmap would fit. */
     public static final long MIN_BUFFER_BYTES = 1024;
+
+    /** Creates options with a buffer cap (0 for none) and the device's default sieve crossing. */
+    public DeviceOptions(long maxBufferBytes) {
+        this(maxBufferBytes, null);
+    }
 
     /** Returns {@link #KEYS} as the option keys a GPU provider declares ({@code BackendProvider.optionKeys}). */
     public static List<BackendOptionKey> optionKeys() {
@@ -34,8 +49,8 @@ public record DeviceOptions(long maxBufferBytes) {
     /**
      * Reads the device options of a backend.
      *
-     * @throws InvalidOptionException for an unknown key or a value that is not a byte count of at least
-     *     {@value #MIN_BUFFER_BYTES}
+     * @throws InvalidOptionException for an unknown key, a cap that is not a byte count of at least
+     *     {@value #MIN_BUFFER_BYTES} or a crossing other than atomic and serial
      */
     public static DeviceOptions of(String runtime, BackendOptions options) {
         for (String key : options.extra().keySet()) {
@@ -44,9 +59,13 @@ public record DeviceOptions(long maxBufferBytes) {
                         + new TreeSet<>(KEYS.keySet()));
             }
         }
+        String crossing = options.extra().get(SIEVE_CROSSING);
+        if (crossing != null && !crossing.equals("atomic") && !crossing.equals("serial")) {
+            throw new InvalidOptionException(SIEVE_CROSSING + " must be atomic or serial: " + crossing);
+        }
         String v = options.extra().get(MAX_BUFFER_BYTES);
         if (v == null) {
-            return new DeviceOptions(0);
+            return new DeviceOptions(0, crossing);
         }
         long n;
         try {
@@ -58,7 +77,12 @@ public record DeviceOptions(long maxBufferBytes) {
             throw new InvalidOptionException(MAX_BUFFER_BYTES + " must be a byte count of at least "
                     + MIN_BUFFER_BYTES + ": " + v);
         }
-        return new DeviceOptions(n);
+        return new DeviceOptions(n, crossing);
+    }
+
+    /** Returns whether the sieve crosses off its larger primes serially: as asked, else on a CPU device only. */
+    public boolean serialSieveCrossing(boolean cpuDevice) {
+        return sieveCrossing == null ? cpuDevice : sieveCrossing.equals("serial");
     }
 
     /** Returns the budget a runtime limit gives under these options: the smaller of the two when a cap is set. */

@@ -60,6 +60,7 @@ final class OpenClRuntime implements Device {
     private final cl_command_queue queue;
     private final long limit;
     private final long budget;
+    private final boolean serialSieveCrossing;
     private final Map<String, Double> compileSeconds = new LinkedHashMap<>();
     private final List<Timed> events = new ArrayList<>();
     private final Phases phases = new Phases();
@@ -71,6 +72,17 @@ final class OpenClRuntime implements Device {
         this.queue = clCreateCommandQueue(context.context(), device.device(), CL_QUEUE_PROFILING_ENABLE, null);
         this.limit = Math.min(device.maxAllocBytes(), device.globalMemBytes() / 4);
         this.budget = options.cap(limit);
+        this.serialSieveCrossing = options.serialSieveCrossing(!device.gpu());
+    }
+
+    @Override
+    public boolean cpu() {
+        return !context.device().gpu();
+    }
+
+    @Override
+    public boolean serialSieveCrossing() {
+        return serialSieveCrossing;
     }
 
     @Override

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class CudaKernelSpecTest {
 
     private static final List<KernelSpec> SPECS = List.of(SieveGpu.SEGMENTS, Sha256Gpu.MESSAGES,
-            Sha256Gpu.SYNTHETIC, BlurGpu.ROWS, BlurGpu.COLS);
+            Sha256Gpu.SYNTHETIC, Sha256Gpu.SYNTHETIC_ONE_BLOCK, Sha256Gpu.SYNTHETIC_64, BlurGpu.ROWS, BlurGpu.COLS);
 
     @Test
     void everyLaunchedKernelHasTheArgumentsTheHostPasses() {
@@ -51,7 +51,7 @@ class CudaKernelSpecTest {
 
     @Test
     void sharedTilesMatchTheBlockShapesTheHostLaunches() {
-        assertEquals(4 * SieveGpu.WORDS, shared(ptx("sieve"), "sieve_segments", "bits"));
+        assertEquals(4 * SieveGpu.CHUNK_WORDS, shared(ptx("sieve"), "sieve_segments", "bits"));
         assertEquals(4 * Sha256Gpu.SYNTHETIC_GROUP * Long.BYTES, shared(ptx("sha256"), "sha256_synthetic", "lanes"),
                 "the fold reduction holds 4 lanes per thread of the block the host launches");
         int localRadius = BlurGpu.LOCAL_RADIUS;

@@ -1,5 +1,6 @@
 package io.gpulab.gpu.cuda;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fails when the shipped PTX is older than its kernel sources: the sidecar's hashes must match the sources, and
- * where {@code nvcc} is installed, running {@code gpu/scripts/build-ptx.sh} again must give the same PTX (comment
- * lines aside, which carry the compiler's build id).
+ * Fails when the shipped PTX and fatbins are older than their kernel sources: the sidecar's hashes must match the
+ * sources, and where {@code nvcc} is installed, running {@code gpu/scripts/build-ptx.sh} again must give the same PTX
+ * (comment lines aside, which carry the compiler's build id) and byte-identical fatbins.
  */
 class PtxFreshnessTest {
 
@@ -52,8 +53,10 @@ class PtxFreshnessTest {
         assertEquals(sources, listed, "the sidecar must list the header and every kernel source" + FIX);
         for (String src : sources) {
             if (src.endsWith(".cl")) {
-                Path ptx = PTX.resolve(src.replace(".cl", ".ptx"));
-                assertTrue(Files.exists(ptx), ptx + " is missing" + FIX);
+                for (String ext : List.of(".ptx", ".fatbin")) {
+                    Path built = PTX.resolve(src.replace(".cl", ext));
+                    assertTrue(Files.exists(built), built + " is missing" + FIX);
+                }
             }
         }
     }
@@ -63,10 +66,12 @@ class PtxFreshnessTest {
         String script = Files.readString(SCRIPT);
         String arch = assignment(script, "ARCH");
         String isa = assignment(script, "PTX_ISA");
+        String sass = assignment(script, "SASS_ARCHS");
         String flags = assignment(script, "FLAGS").replace("$ARCH", arch);
         String recorded = Files.readAllLines(PTX.resolve("SOURCES.sha256")).stream()
                 .filter(l -> l.startsWith("flags:")).findFirst().orElse("none");
-        assertEquals("flags: " + flags + "; ptx-isa " + isa, recorded, "the script's flags changed" + FIX);
+        assertEquals("flags: " + flags + "; ptx-isa " + isa + "; sass " + sass, recorded,
+                "the script's flags changed" + FIX);
     }
 
     @Test
@@ -85,7 +90,13 @@ class PtxFreshnessTest {
             for (Path fresh : s.sorted().collect(Collectors.toList())) {
                 Path old = PTX.resolve(fresh.getFileName().toString());
                 assertTrue(Files.exists(old), old + " is not shipped" + FIX);
-                assertEquals(code(fresh), code(old), old + " differs from what build-ptx.sh makes now" + FIX);
+                if (fresh.toString().endsWith(".fatbin")) {
+                    // ptxas and fatbinary are deterministic: the same PTX gives the same bytes
+                    assertArrayEquals(Files.readAllBytes(fresh), Files.readAllBytes(old),
+                            old + " differs from what build-ptx.sh makes now" + FIX);
+                } else {
+                    assertEquals(code(fresh), code(old), old + " differs from what build-ptx.sh makes now" + FIX);
+                }
             }
         }
     }

@@ -71,25 +71,28 @@ class OpenClSplittingTest {
         List<Long> expected = new ArrayList<>();
         List<Long> actual = new ArrayList<>();
         long count;
-        try (Backend b = openWithCap(64 << 10)) {
-            SieveInput in = new SieveInput(999_000, 4_000_000, actual::add);
+        // a 256 KiB cap holds two segment bitmaps of 128 KiB; the range spans five segments of 2^21 numbers
+        long from = 999_000;
+        long to = 9_000_000;
+        try (Backend b = openWithCap(256 << 10)) {
+            SieveInput in = new SieveInput(from, to, actual::add);
             try (var k = b.prepare(Tasks.SIEVE, in)) {
                 count = k.run(in).count();
                 assertTrue(k.events().stream().anyMatch(e -> e.contains("split into")), "events " + k.events());
             }
         }
-        long seqCount = new SeqBackend().prepare(Tasks.SIEVE, new SieveInput(999_000, 4_000_000, expected::add))
-                .run(new SieveInput(999_000, 4_000_000, expected::add)).count();
+        long seqCount = new SeqBackend().prepare(Tasks.SIEVE, new SieveInput(from, to, expected::add))
+                .run(new SieveInput(from, to, expected::add)).count();
         assertEquals(seqCount, count);
         assertEquals(expected, actual);
     }
 
     @Test
     void sievingPrimesBeyondTheCapAreOneTableNotSplitWork() {
-        // 78,497 odd sieving primes (314 KB) under a 64 KiB cap: the cap splits the listing launches (four 16 KiB
+        // 78,497 odd sieving primes (314 KB) under a 256 KiB cap: the cap splits the listing launches (two 128 KiB
         // segment bitmaps each), never the table every launch reads
         SieveInput in = new SieveInput(1_000_000_000_000L, 1_000_000_000_000L + 5_000_000, p -> { });
-        assertSplitAndEqual(64 << 10, Tasks.SIEVE, in, "sieve listing near 10^12");
+        assertSplitAndEqual(256 << 10, Tasks.SIEVE, in, "sieve listing near 10^12");
     }
 
     @Test
