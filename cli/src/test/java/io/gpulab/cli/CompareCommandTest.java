@@ -17,7 +17,11 @@ class CompareCommandTest {
         assertEquals(4, r.code(), r.err()); // the test-only faulty backend miscounts the tiny sieve on purpose
         Map<String, Object> j = (Map<String, Object>) MiniJson.parse(r.out());
         List<Map<String, Object>> rows = (List<Map<String, Object>>) j.get("rows");
-        assertEquals(3 * 6, rows.size()); // five standard backends and the test-only faulty one
+        // five standard backends, the test-only faulty one, and spark, whose module is not on this class path
+        assertEquals(3 * 7, rows.size());
+        assertTrue(rows.stream().anyMatch(row -> row.get("backend").equals("spark")
+                && row.get("status").equals("unavailable")
+                && ((String) row.get("reason")).contains("--with-spark")), rows.toString());
         for (Map<String, Object> row : rows) {
             String status = (String) row.get("status");
             if (row.get("backend").equals("seq")) {

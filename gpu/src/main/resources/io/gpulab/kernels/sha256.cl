@@ -34,14 +34,42 @@
 typedef u32 u32x;
 typedef u64 u64x;
 #define U32X_OF(x) ((u32) (x))
+#define U64X_OF(x) ((u64) (x))
 #define LANE_OFFSETS 0ul
+#define LANE_MASK(c) ((c) ? ~0ul : 0ul)
+#define LANE_SUM(x) (x)
 #elif SHA256_LANES == 16 && defined(__OPENCL_VERSION__)
 typedef uint16 u32x;
 typedef ulong16 u64x;
 #define U32X_OF(x) convert_uint16(x)
+#define U64X_OF(x) convert_ulong16(x)
 #define LANE_OFFSETS ((ulong16) (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15))
+/* A vector comparison gives -1 (all bits) or 0 per lane. */
+#define LANE_MASK(c) as_ulong16(c)
+#define LANE_SUM(x) lane_sum16(x)
+
+/* Returns the sum of the 16 lanes of x (mod 2^64). */
+DEVICE_FN u64 lane_sum16(ulong16 x)
+{
+    const ulong8 a = x.lo + x.hi;
+    const ulong4 b = a.lo + a.hi;
+    const ulong2 c = b.lo + b.hi;
+    return c.x + c.y;
+}
 #else
 #error "SHA256_LANES must be 1, or 16 on OpenCL"
+#endif
+
+/*
+ * The choice and majority functions. OpenCL's bitselect gives each as one instruction where the device has a
+ * three-input logic op (AVX-512's vpternlogd; PoCL otherwise emitted an extra and-not per round for the choice).
+ */
+#ifdef __OPENCL_VERSION__
+#define SHA256_CH(e, f, g) bitselect((g), (f), (e))
+#define SHA256_MAJ(a, b, c) bitselect((a), (b), (c) ^ (a))
+#else
+#define SHA256_CH(e, f, g) (((e) & (f)) ^ (~(e) & (g)))
+#define SHA256_MAJ(a, b, c) (((a) & (b)) ^ ((a) & (c)) ^ ((b) & (c)))
 #endif
 
 CONSTANT u32 SHA256_K[64] = {
@@ -94,8 +122,8 @@ DEVICE_FN void sha256_block(u32 *h, u32 *w)
             wt = w[t & 15] + s0 + w[(t - 7) & 15] + s1;
             w[t & 15] = wt;
         }
-        const u32 t1 = hh + (ROTR32(e, 6) ^ ROTR32(e, 11) ^ ROTR32(e, 25)) + ((e & f) ^ (~e & g)) + SHA256_K[t] + wt;
-        const u32 t2 = (ROTR32(a, 2) ^ ROTR32(a, 13) ^ ROTR32(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+        const u32 t1 = hh + (ROTR32(e, 6) ^ ROTR32(e, 11) ^ ROTR32(e, 25)) + SHA256_CH(e, f, g) + SHA256_K[t] + wt;
+        const u32 t2 = (ROTR32(a, 2) ^ ROTR32(a, 13) ^ ROTR32(a, 22)) + SHA256_MAJ(a, b, c);
         hh = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
     }
     h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
@@ -118,8 +146,8 @@ DEVICE_FN void sha256_block_x(u32x *h, u32x *w)
             wt = w[t & 15] + s0 + w[(t - 7) & 15] + s1;
             w[t & 15] = wt;
         }
-        const u32x t1 = hh + (ROTR32(e, 6) ^ ROTR32(e, 11) ^ ROTR32(e, 25)) + ((e & f) ^ (~e & g)) + SHA256_K[t] + wt;
-        const u32x t2 = (ROTR32(a, 2) ^ ROTR32(a, 13) ^ ROTR32(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+        const u32x t1 = hh + (ROTR32(e, 6) ^ ROTR32(e, 11) ^ ROTR32(e, 25)) + SHA256_CH(e, f, g) + SHA256_K[t] + wt;
+        const u32x t2 = (ROTR32(a, 2) ^ ROTR32(a, 13) ^ ROTR32(a, 22)) + SHA256_MAJ(a, b, c);
         hh = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
     }
     h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
@@ -131,8 +159,8 @@ DEVICE_FN void sha256_block_pad64(u32 *h)
     u32 a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
 #pragma unroll
     for (int t = 0; t < 64; t++) {
-        const u32 t1 = hh + (ROTR32(e, 6) ^ ROTR32(e, 11) ^ ROTR32(e, 25)) + ((e & f) ^ (~e & g)) + SHA256_KW_PAD64[t];
-        const u32 t2 = (ROTR32(a, 2) ^ ROTR32(a, 13) ^ ROTR32(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+        const u32 t1 = hh + (ROTR32(e, 6) ^ ROTR32(e, 11) ^ ROTR32(e, 25)) + SHA256_CH(e, f, g) + SHA256_KW_PAD64[t];
+        const u32 t2 = (ROTR32(a, 2) ^ ROTR32(a, 13) ^ ROTR32(a, 22)) + SHA256_MAJ(a, b, c);
         hh = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
     }
     h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
@@ -253,6 +281,16 @@ DEVICE_FN u64 fold_mix(u64 x)
     return x ^ (x >> 31);
 }
 
+/* Does what fold_mix does, lane by lane. */
+DEVICE_FN u64x fold_mix_x(u64x x)
+{
+    x ^= x >> 30;
+    x *= 0xBF58476D1CE4E5B9ul;
+    x ^= x >> 27;
+    x *= 0x94D049BB133111EBul;
+    return x ^ (x >> 31);
+}
+
 /* Adds the fold of message index's digest h into the four lanes x (the fold of io.gpulab.tasks.Sha256Fold). */
 DEVICE_FN void fold_digest(u64 *x, const u32 *h, u64 index)
 {
@@ -337,22 +375,21 @@ KERNEL void sha256_synthetic1(u64 first_value, u64 first_index, u32 n, u32 lengt
     }
     w[14] = (u32x) (0u);
     w[15] = (u32x) (length * 8);
-    union {
-        u32x v[8];
-        u32 s[8][SHA256_LANES];
-    } h;
-    h.v[0] = (u32x) (0x6a09e667u); h.v[1] = (u32x) (0xbb67ae85u);
-    h.v[2] = (u32x) (0x3c6ef372u); h.v[3] = (u32x) (0xa54ff53au);
-    h.v[4] = (u32x) (0x510e527fu); h.v[5] = (u32x) (0x9b05688cu);
-    h.v[6] = (u32x) (0x1f83d9abu); h.v[7] = (u32x) (0x5be0cd19u);
-    sha256_block_x(h.v, w);
-    u64 x[4] = {0, 0, 0, 0};
-    for (u32 l = 0; l < SHA256_LANES; l++) {
-        if (m0 + l < n) {
-            const u32 d[8] = {h.s[0][l], h.s[1][l], h.s[2][l], h.s[3][l], h.s[4][l], h.s[5][l], h.s[6][l], h.s[7][l]};
-            fold_digest(x, d, first_index + m0 + l);
-        }
-    }
+    u32x h[8];
+    h[0] = (u32x) (0x6a09e667u); h[1] = (u32x) (0xbb67ae85u);
+    h[2] = (u32x) (0x3c6ef372u); h[3] = (u32x) (0xa54ff53au);
+    h[4] = (u32x) (0x510e527fu); h[5] = (u32x) (0x9b05688cu);
+    h[6] = (u32x) (0x1f83d9abu); h[7] = (u32x) (0x5be0cd19u);
+    sha256_block_x(h, w);
+    /* The fold in the lanes too (no digest leaves its lane): a lane past n adds nothing. */
+    const u64x index = first_index + m0 + LANE_OFFSETS;
+    const u64x valid = LANE_MASK(m0 + LANE_OFFSETS < (u64) n);
+    const u64x key = index * 0x9E3779B97F4A7C15ul;
+    const u64x f0 = fold_mix_x(((U64X_OF(h[0]) << 32) | U64X_OF(h[1])) ^ (key + 0x243F6A8885A308D3ul)) & valid;
+    const u64x f1 = fold_mix_x(((U64X_OF(h[2]) << 32) | U64X_OF(h[3])) ^ (key + 0x13198A2E03707344ul)) & valid;
+    const u64x f2 = fold_mix_x(((U64X_OF(h[4]) << 32) | U64X_OF(h[5])) ^ (key + 0xA4093822299F31D0ul)) & valid;
+    const u64x f3 = fold_mix_x(((U64X_OF(h[6]) << 32) | U64X_OF(h[7])) ^ (key + 0x082EFA98EC4E6C89ul)) & valid;
+    const u64 x[4] = {LANE_SUM(f0), LANE_SUM(f1), LANE_SUM(f2), LANE_SUM(f3)};
     reduce_group(lanes, x, partials);
 }
 
