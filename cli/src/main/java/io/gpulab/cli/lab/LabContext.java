@@ -20,6 +20,12 @@ public final class LabContext {
     /** The backends that run on the CPU; every other backend is a device backend for the GPU steps. */
     static final Set<String> CPU_BACKENDS = Set.of("seq", "forkjoin", "process");
 
+    /**
+     * The backends that spread work over a cluster: not a device, so the GPU steps (judged against a GPU's
+     * expectations) run them only when named in {@code --backends}.
+     */
+    static final Set<String> CLUSTER_BACKENDS = Set.of("spark");
+
     private final LabSize size;
     private final int repeat;
     private final Integer count;
@@ -102,12 +108,13 @@ public final class LabContext {
 
     /**
      * Returns the device backends to use, each with its availability: those asked for, or every provider that is
-     * not a CPU backend. A backend asked for that does not exist is refused before anything runs.
+     * neither a CPU nor a cluster backend. A backend asked for that does not exist is refused before anything runs.
      */
     public List<DeviceChoice> devices() {
         List<DeviceChoice> out = new ArrayList<>();
         for (BackendProvider p : Backends.all()) {
-            boolean wanted = deviceIds == null ? !CPU_BACKENDS.contains(p.id()) : deviceIds.contains(p.id());
+            boolean wanted = deviceIds == null
+                    ? !CPU_BACKENDS.contains(p.id()) && !CLUSTER_BACKENDS.contains(p.id()) : deviceIds.contains(p.id());
             if (wanted) {
                 Availability a;
                 try {
