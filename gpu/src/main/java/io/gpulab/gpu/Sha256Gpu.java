@@ -50,7 +50,10 @@ public final class Sha256Gpu extends GpuKernel<Sha256Input, Sha256Output> {
     public static final KernelSpec SYNTHETIC_64 = new KernelSpec("sha256", "sha256_synthetic64", "lliiip");
     /** The longest message {@code sha256_synthetic1} hashes: 55 bytes, 0x80 and the 8-byte length fill a block. */
     public static final int ONE_BLOCK_MAX = 55;
-    /** The messages one work-item of {@code sha256_synthetic1} hashes on a CPU device (SHA256_LANES); 1 on a GPU. */
+    /**
+     * The messages one work-item of {@code sha256_synthetic1} and {@code sha256_synthetic64} hashes on a CPU device
+     * (SHA256_LANES); 1 on a GPU.
+     */
     public static final int CPU_LANES = 16;
     /** The preferred work-group size of {@code sha256_synthetic}, the default {@code SHA256_GROUP}. */
     public static final int SYNTHETIC_GROUP = 256;
@@ -85,7 +88,7 @@ public final class Sha256Gpu extends GpuKernel<Sha256Input, Sha256Output> {
         this.oneBlockLanes = device.cpu() ? CPU_LANES : 1;
         this.syntheticOneBlock = device.function(SYNTHETIC_ONE_BLOCK, Map.of("SHA256_GROUP", g, "SHA256_LANES",
                 oneBlockLanes));
-        this.synthetic64 = device.function(SYNTHETIC_64, Map.of("SHA256_GROUP", g));
+        this.synthetic64 = device.function(SYNTHETIC_64, Map.of("SHA256_GROUP", g, "SHA256_LANES", oneBlockLanes));
         this.messages = device.function(MESSAGES, Map.of("SHA256_GROUP", g));
         this.messagesGroup = (int) Math.min(MESSAGES_GROUP, device.maxGroupSize(messages));
         this.data = device.buffer("sha256 message data", DeviceBuffer.Access.IN);
@@ -129,7 +132,7 @@ public final class Sha256Gpu extends GpuKernel<Sha256Input, Sha256Output> {
                 int from = shards.from(first + k);
                 int n = shards.to(first + k) - from;
                 DeviceFunction kernel = syntheticKernel(s);
-                int lanes = kernel == syntheticOneBlock ? oneBlockLanes : 1;
+                int lanes = kernel == syntheticOneBlock || kernel == synthetic64 ? oneBlockLanes : 1;
                 groups[k] = Sha256Batches.groups((n + lanes - 1) / lanes, group);
                 device.launch(kernel, groups[k], 1, group, 1, s.seed() + from, s.foldIndex(from), n, s.length(),
                         s.iterations(), out.at(k * launchBytes));

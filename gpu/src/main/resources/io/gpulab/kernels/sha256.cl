@@ -393,11 +393,17 @@ KERNEL void sha256_synthetic1(u64 first_value, u64 first_index, u32 n, u32 lengt
     reduce_group(lanes, x, partials);
 }
 
-/* Does what sha256_synthetic does for length 64 and one iteration (the same arguments): the padding block is fixed. */
+/*
+ * Does what sha256_synthetic does for length 64 and one iteration (the same arguments): the padding block is fixed.
+ * With SHA256_LANES 1 (GPUs) a work-item hashes one message and the padding block's K + W come from a table; with 16
+ * (CPU devices, as sha256_synthetic1) a work-item hashes 16 messages in vector types, so the host launches
+ * n / SHA256_LANES items.
+ */
 KERNEL void sha256_synthetic64(u64 first_value, u64 first_index, u32 n, u32 length, u32 iterations,
                                GLOBAL u64 *partials)
 {
     LOCAL_ARRAY(u64, lanes, 4 * SHA256_GROUP);
+#if SHA256_LANES == 1
     const u32 i = GLOBAL_ID0;
     const u64 v = first_value + i;
     const u32 lo = BSWAP32((u32) v);
@@ -413,4 +419,33 @@ KERNEL void sha256_synthetic64(u64 first_value, u64 first_index, u32 n, u32 leng
     sha256_block(h, w);
     sha256_block_pad64(h);
     fold_group(lanes, h, i < n, first_index + i, partials);
+#else
+    const u64 m0 = (u64) GLOBAL_ID0 * SHA256_LANES;
+    const u64x v = first_value + m0 + LANE_OFFSETS;
+    u32x w[16];
+#pragma unroll
+    for (u32 t = 0; t < 16; t++) {
+        w[t] = synthetic_word_x(v, 64, t);
+    }
+    u32x h[8];
+    h[0] = (u32x) (0x6a09e667u); h[1] = (u32x) (0xbb67ae85u);
+    h[2] = (u32x) (0x3c6ef372u); h[3] = (u32x) (0xa54ff53au);
+    h[4] = (u32x) (0x510e527fu); h[5] = (u32x) (0x9b05688cu);
+    h[6] = (u32x) (0x1f83d9abu); h[7] = (u32x) (0x5be0cd19u);
+    sha256_block_x(h, w);
+#pragma unroll
+    for (u32 t = 0; t < 16; t++) {
+        w[t] = (u32x) (t == 0 ? 0x80000000u : (t == 15 ? 512u : 0u));
+    }
+    sha256_block_x(h, w);
+    const u64x index = first_index + m0 + LANE_OFFSETS;
+    const u64x valid = LANE_MASK(m0 + LANE_OFFSETS < (u64) n);
+    const u64x key = index * 0x9E3779B97F4A7C15ul;
+    const u64x f0 = fold_mix_x(((U64X_OF(h[0]) << 32) | U64X_OF(h[1])) ^ (key + 0x243F6A8885A308D3ul)) & valid;
+    const u64x f1 = fold_mix_x(((U64X_OF(h[2]) << 32) | U64X_OF(h[3])) ^ (key + 0x13198A2E03707344ul)) & valid;
+    const u64x f2 = fold_mix_x(((U64X_OF(h[4]) << 32) | U64X_OF(h[5])) ^ (key + 0xA4093822299F31D0ul)) & valid;
+    const u64x f3 = fold_mix_x(((U64X_OF(h[6]) << 32) | U64X_OF(h[7])) ^ (key + 0x082EFA98EC4E6C89ul)) & valid;
+    const u64 x[4] = {LANE_SUM(f0), LANE_SUM(f1), LANE_SUM(f2), LANE_SUM(f3)};
+    reduce_group(lanes, x, partials);
+#endif
 }
