@@ -166,24 +166,14 @@ DEVICE_FN void sha256_block_pad64(u32 *h)
     h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
 }
 
-/* Returns word t of the padded one-block messages of len bytes with the values v, lane by lane (see below). */
+/*
+ * Returns word t of the synthetic messages of len bytes with the values v, lane by lane, padded (0x80, then zeros; the
+ * length words are the caller's), built whole: byte j of a message is byte (j mod 8) of its v, so the word's bytes are
+ * v's low or high half swapped, kept where they lie before len, with the 0x80 byte where len falls inside the word.
+ */
 DEVICE_FN u32x synthetic_word_x(u64x v, u32 len, u32 t)
 {
     const u32x full = BSWAP32(U32X_OF(v >> (32 * (t & 1))));
-    const int n = (int) len - (int) (4 * t);
-    const u32 keep = n >= 4 ? 0xffffffffu : (n <= 0 ? 0u : ~(0xffffffffu >> (8 * n)));
-    const u32 pad = n >= 0 && n < 4 ? 0x80000000u >> (8 * n) : 0u;
-    return (full & keep) | pad;
-}
-
-/*
- * Returns word t of a synthetic message of len bytes padded (0x80, then zeros; the length words are the caller's),
- * built whole: byte j of the message is byte (j mod 8) of v, so the word's bytes are v's low or high half swapped,
- * kept where they lie before len, with the 0x80 byte where len falls inside the word.
- */
-DEVICE_FN u32 synthetic_word(u64 v, u32 len, u32 t)
-{
-    const u32 full = BSWAP32((u32) (v >> (32 * (t & 1))));
     const int n = (int) len - (int) (4 * t); /* message bytes in this word, if below 4 */
     const u32 keep = n >= 4 ? 0xffffffffu : (n <= 0 ? 0u : ~(0xffffffffu >> (8 * n)));
     const u32 pad = n >= 0 && n < 4 ? 0x80000000u >> (8 * n) : 0u;
@@ -341,6 +331,32 @@ DEVICE_FN void fold_group(LOCAL u64 *lanes, const u32 *h, u32 valid, u64 index, 
     reduce_group(lanes, x, partials);
 }
 
+/* Sets h to SHA-256's initial state in every lane. */
+DEVICE_FN void sha256_init_x(u32x *h)
+{
+    h[0] = (u32x) (0x6a09e667u); h[1] = (u32x) (0xbb67ae85u);
+    h[2] = (u32x) (0x3c6ef372u); h[3] = (u32x) (0xa54ff53au);
+    h[4] = (u32x) (0x510e527fu); h[5] = (u32x) (0x9b05688cu);
+    h[6] = (u32x) (0x1f83d9abu); h[7] = (u32x) (0x5be0cd19u);
+}
+
+/*
+ * Folds the digests of messages m0 + l (lane l) in the lanes (no digest leaves its lane; a lane past n adds nothing)
+ * and adds the group's sum to partials, as fold_group does for one message.
+ */
+DEVICE_FN void fold_group_x(LOCAL u64 *lanes, const u32x *h, u64 first_index, u64 m0, u32 n, GLOBAL u64 *partials)
+{
+    const u64x index = first_index + m0 + LANE_OFFSETS;
+    const u64x valid = LANE_MASK(m0 + LANE_OFFSETS < (u64) n);
+    const u64x key = index * 0x9E3779B97F4A7C15ul;
+    const u64x f0 = fold_mix_x(((U64X_OF(h[0]) << 32) | U64X_OF(h[1])) ^ (key + 0x243F6A8885A308D3ul)) & valid;
+    const u64x f1 = fold_mix_x(((U64X_OF(h[2]) << 32) | U64X_OF(h[3])) ^ (key + 0x13198A2E03707344ul)) & valid;
+    const u64x f2 = fold_mix_x(((U64X_OF(h[4]) << 32) | U64X_OF(h[5])) ^ (key + 0xA4093822299F31D0ul)) & valid;
+    const u64x f3 = fold_mix_x(((U64X_OF(h[6]) << 32) | U64X_OF(h[7])) ^ (key + 0x082EFA98EC4E6C89ul)) & valid;
+    const u64 x[4] = {LANE_SUM(f0), LANE_SUM(f1), LANE_SUM(f2), LANE_SUM(f3)};
+    reduce_group(lanes, x, partials);
+}
+
 /*
  * Hashes synthetic messages first_index + i (i < n) of a batch, message k having the value seed + k (first_value is
  * seed + first_index), each iterations times, and writes the partial fold of each work-group's messages: lanes
@@ -376,21 +392,9 @@ KERNEL void sha256_synthetic1(u64 first_value, u64 first_index, u32 n, u32 lengt
     w[14] = (u32x) (0u);
     w[15] = (u32x) (length * 8);
     u32x h[8];
-    h[0] = (u32x) (0x6a09e667u); h[1] = (u32x) (0xbb67ae85u);
-    h[2] = (u32x) (0x3c6ef372u); h[3] = (u32x) (0xa54ff53au);
-    h[4] = (u32x) (0x510e527fu); h[5] = (u32x) (0x9b05688cu);
-    h[6] = (u32x) (0x1f83d9abu); h[7] = (u32x) (0x5be0cd19u);
+    sha256_init_x(h);
     sha256_block_x(h, w);
-    /* The fold in the lanes too (no digest leaves its lane): a lane past n adds nothing. */
-    const u64x index = first_index + m0 + LANE_OFFSETS;
-    const u64x valid = LANE_MASK(m0 + LANE_OFFSETS < (u64) n);
-    const u64x key = index * 0x9E3779B97F4A7C15ul;
-    const u64x f0 = fold_mix_x(((U64X_OF(h[0]) << 32) | U64X_OF(h[1])) ^ (key + 0x243F6A8885A308D3ul)) & valid;
-    const u64x f1 = fold_mix_x(((U64X_OF(h[2]) << 32) | U64X_OF(h[3])) ^ (key + 0x13198A2E03707344ul)) & valid;
-    const u64x f2 = fold_mix_x(((U64X_OF(h[4]) << 32) | U64X_OF(h[5])) ^ (key + 0xA4093822299F31D0ul)) & valid;
-    const u64x f3 = fold_mix_x(((U64X_OF(h[6]) << 32) | U64X_OF(h[7])) ^ (key + 0x082EFA98EC4E6C89ul)) & valid;
-    const u64 x[4] = {LANE_SUM(f0), LANE_SUM(f1), LANE_SUM(f2), LANE_SUM(f3)};
-    reduce_group(lanes, x, partials);
+    fold_group_x(lanes, h, first_index, m0, n, partials);
 }
 
 /*
@@ -428,24 +432,13 @@ KERNEL void sha256_synthetic64(u64 first_value, u64 first_index, u32 n, u32 leng
         w[t] = synthetic_word_x(v, 64, t);
     }
     u32x h[8];
-    h[0] = (u32x) (0x6a09e667u); h[1] = (u32x) (0xbb67ae85u);
-    h[2] = (u32x) (0x3c6ef372u); h[3] = (u32x) (0xa54ff53au);
-    h[4] = (u32x) (0x510e527fu); h[5] = (u32x) (0x9b05688cu);
-    h[6] = (u32x) (0x1f83d9abu); h[7] = (u32x) (0x5be0cd19u);
+    sha256_init_x(h);
     sha256_block_x(h, w);
 #pragma unroll
     for (u32 t = 0; t < 16; t++) {
         w[t] = (u32x) (t == 0 ? 0x80000000u : (t == 15 ? 512u : 0u));
     }
     sha256_block_x(h, w);
-    const u64x index = first_index + m0 + LANE_OFFSETS;
-    const u64x valid = LANE_MASK(m0 + LANE_OFFSETS < (u64) n);
-    const u64x key = index * 0x9E3779B97F4A7C15ul;
-    const u64x f0 = fold_mix_x(((U64X_OF(h[0]) << 32) | U64X_OF(h[1])) ^ (key + 0x243F6A8885A308D3ul)) & valid;
-    const u64x f1 = fold_mix_x(((U64X_OF(h[2]) << 32) | U64X_OF(h[3])) ^ (key + 0x13198A2E03707344ul)) & valid;
-    const u64x f2 = fold_mix_x(((U64X_OF(h[4]) << 32) | U64X_OF(h[5])) ^ (key + 0xA4093822299F31D0ul)) & valid;
-    const u64x f3 = fold_mix_x(((U64X_OF(h[6]) << 32) | U64X_OF(h[7])) ^ (key + 0x082EFA98EC4E6C89ul)) & valid;
-    const u64 x[4] = {LANE_SUM(f0), LANE_SUM(f1), LANE_SUM(f2), LANE_SUM(f3)};
-    reduce_group(lanes, x, partials);
+    fold_group_x(lanes, h, first_index, m0, n, partials);
 #endif
 }
