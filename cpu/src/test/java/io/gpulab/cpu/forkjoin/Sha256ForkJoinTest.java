@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Checks the results of {@link Sha256ForkJoin} against {@code seq} for several pool sizes (shards: Sha256ShardsTest). */
+/**
+ * Checks the results of {@link Sha256ForkJoin} against {@code seq} for several pool sizes (the shards themselves:
+ * Sha256ShardsTest).
+ */
 class Sha256ForkJoinTest {
 
     private static final long SEED = Long.getLong("gpulab.seed", 20261122L);

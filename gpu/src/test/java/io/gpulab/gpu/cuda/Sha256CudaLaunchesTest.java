@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Checks that synthetic batches folded launch by launch agree with {@code seq}: device buffers capped at 1024 bytes
- * hold 32 partial folds, so a launch is 32 blocks of {@link Sha256Gpu#SYNTHETIC_GROUP} messages. Mirrors the opencl test.
+ * hold 32 partial folds, so a launch is 32 blocks of {@link Sha256Gpu#SYNTHETIC_GROUP} messages. Mirrors the opencl
+ * test.
  */
 class Sha256CudaLaunchesTest {
 
