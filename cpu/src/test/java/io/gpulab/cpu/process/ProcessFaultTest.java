@@ -115,12 +115,7 @@ class ProcessFaultTest {
         try (ProcessBackend b = open(2, Duration.ofSeconds(1), "process.shards", "2");
                 Kernel<SieveInput, SieveOutput> k = b.prepare(Tasks.SIEVE, in)) {
             CompletableFuture<SieveOutput> run = CompletableFuture.supplyAsync(() -> k.run(in));
-            Set<Long> busy = b.busyWorkerPids();
-            while (busy.isEmpty() && !run.isDone()) {
-                Thread.sleep(5);
-                busy = b.busyWorkerPids();
-            }
-            long victim = busy.iterator().next();
+            long victim = busyWorker(b, run);
             // SIGSTOP freezes the whole JVM, as a machine that swaps or a debugger would: no thread runs, no heartbeat
             assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(victim)).start().waitFor());
             assertEquals(36_190_991, run.get().count());
@@ -150,12 +145,7 @@ class ProcessFaultTest {
         try (ProcessBackend b = open(2, Duration.ofMinutes(1), "process.shards", "2");
                 Kernel<SieveInput, SieveOutput> k = b.prepare(Tasks.SIEVE, in)) {
             CompletableFuture<SieveOutput> run = CompletableFuture.supplyAsync(() -> k.run(in));
-            Set<Long> busy = b.busyWorkerPids();
-            while (busy.isEmpty() && !run.isDone()) {
-                Thread.sleep(5);
-                busy = b.busyWorkerPids();
-            }
-            long victim = busy.iterator().next();
+            long victim = busyWorker(b, run);
             assertTrue(ProcessHandle.of(victim).orElseThrow().destroyForcibly(), "kill -9 " + victim);
             assertEquals(3_618_282, run.get().count());
             assertTrue(k.events().stream().anyMatch(e -> e.contains("worker pid " + victim)),
@@ -171,5 +161,15 @@ class ProcessFaultTest {
         assertTrue(e.getMessage().startsWith("unknown backend option 'process.wrokers' for backend process"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("known: process.workerHeap (the workers' -Xmx"), e.getMessage());
+    }
+
+    /** Waits until a worker of {@code b} computes a shard of {@code run} and returns its pid. */
+    private static long busyWorker(ProcessBackend b, CompletableFuture<?> run) throws InterruptedException {
+        Set<Long> busy = b.busyWorkerPids();
+        while (busy.isEmpty() && !run.isDone()) {
+            Thread.sleep(5);
+            busy = b.busyWorkerPids();
+        }
+        return busy.iterator().next();
     }
 }
