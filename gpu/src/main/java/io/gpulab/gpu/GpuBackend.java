@@ -6,7 +6,9 @@ import io.gpulab.api.Phase;
 import io.gpulab.api.Task;
 import io.gpulab.api.spi.KernelRegistry;
 import io.gpulab.gpu.device.Device;
+import io.gpulab.images.Image;
 import io.gpulab.tasks.Tasks;
+import java.nio.ByteBuffer;
 import java.util.Map;
 
 /**
@@ -50,6 +52,19 @@ public final class GpuBackend implements Backend {
     @Override
     public <I, O> Kernel<I, O> prepare(Task<I, O> task, I input) {
         return device.guard("prepare " + task.id(), () -> kernels.prepare(this, task, input));
+    }
+
+    /**
+     * Returns a direct copy of the image in {@link Device#hostMemory} (page-locked on CUDA), which the blur uploads
+     * from without a staging copy and which stays valid after this backend closes.
+     */
+    @Override
+    public Image hostImage(Image image) {
+        return device.guard("host memory for " + image, () -> {
+            ByteBuffer m = device.hostMemory(image.sampleCount());
+            m.put(0, image.buffer(), 0, image.sampleCount());
+            return Image.direct(image.width(), image.height(), image.channels(), m.clear());
+        });
     }
 
     @Override

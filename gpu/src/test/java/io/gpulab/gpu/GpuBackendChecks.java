@@ -2,6 +2,7 @@ package io.gpulab.gpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpulab.api.Backend;
@@ -11,6 +12,8 @@ import io.gpulab.api.Verdict;
 import io.gpulab.conformance.RequireBackend;
 import io.gpulab.cpu.seq.SeqBackend;
 import io.gpulab.gpu.device.Device;
+import io.gpulab.gpu.device.DeviceBuffer;
+import io.gpulab.images.Image;
 import io.gpulab.images.SyntheticImages;
 import io.gpulab.tasks.BlurInput;
 import io.gpulab.tasks.BlurOutput;
@@ -20,6 +23,7 @@ import io.gpulab.tasks.Sha256Output;
 import io.gpulab.tasks.SieveInput;
 import io.gpulab.tasks.SieveOutput;
 import io.gpulab.tasks.Tasks;
+import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,6 +119,62 @@ public abstract class GpuBackendChecks {
             assertEquals(List.of(launch, launch, "download segment counts", "sync"), d.ops());
             assertEquals(Tasks.SIEVE.workUnits(in), k.workDone(), "every number counted once for the progress line");
             assertTrue(Tasks.SIEVE.compare(seq(Tasks.SIEVE, in), out).ok());
+        }
+    }
+
+    @Test
+    public void blurUploadsFromADirectImagesOwnMemoryAndDownloadsIntoTheOutputsOwnMemory() {
+        Image heap = SyntheticImages.generate(3, CUDA_GROUPS_Y + 5000, 4, 6);
+        RecordingDevice d = device();
+        BlurOutput out;
+        Image in;
+        try (Backend b = new GpuBackend(d)) {
+            in = b.hostImage(heap);
+            assertTrue(in.isDirect());
+            BlurInput input = new BlurInput(List.of(in), BlurSpec.gaussian(2));
+            try (Kernel<BlurInput, BlurOutput> k = b.prepare(Tasks.BLUR, input)) {
+                out = k.run(input);
+            }
+            List<String> copies = d.ops().stream().filter(op -> op.startsWith("upload blur source")
+                    || op.startsWith("download blur output")).toList();
+            assertEquals(List.of("upload blur source band direct", "download blur output band direct",
+                    "upload blur source band direct", "download blur output band direct"), copies,
+                    "two bands, each straight from and into the images' memory, never staged: " + d.ops());
+            List<ByteBuffer> hosts = d.directHosts();
+            Image result = out.images().get(0);
+            assertTrue(result.isDirect());
+            // the runtime got the images' own memory: a mark written through the image is seen through the copy's
+            // buffer (a heap copy or a staging area would not see it)
+            for (int k = 0; k < 2; k++) {
+                in.buffer().put(k, (byte) (0x5A + k));
+                assertEquals(0x5A + k, hosts.get(2 * k).get(k), "upload " + k + " read the input's memory");
+            }
+            in.buffer().put(0, heap.pixels()[0]);
+            in.buffer().put(1, heap.pixels()[1]);
+        }
+        // the outputs stay valid after the kernel and the backend (the context, on CUDA) are closed
+        Verdict v = Tasks.BLUR.compare(seq(Tasks.BLUR, new BlurInput(List.of(heap), BlurSpec.gaussian(2))), out);
+        assertTrue(v.ok(), v.toString());
+        Image result = out.images().get(0);
+        byte old = result.buffer().get(7);
+        result.buffer().put(7, (byte) (old + 1));
+        assertEquals((byte) (old + 1), d.directHosts().get(1).get(7), "the download wrote the output's memory");
+    }
+
+    @Test
+    public void theRecordingDeviceFailsAStagingAreaTakenBackBeforeItsCopyFinished() {
+        RecordingDevice d = device();
+        try (DeviceBuffer buf = d.buffer("probe", DeviceBuffer.Access.IN)) {
+            d.beginRun();
+            buf.ensure(64);
+            buf.host().put(0, (byte) 1);
+            buf.upload(64);
+            assertThrows(AssertionError.class, buf::host, "host bytes rewritten while the upload may still read them");
+            d.sync();
+            buf.host().put(0, (byte) 2);
+            d.endRun();
+        } finally {
+            d.close();
         }
     }
 }

@@ -7,15 +7,19 @@ import io.gpulab.gpu.device.DeviceFunction;
 import io.gpulab.gpu.device.KernelSpec;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Wraps a real device and records, in order, what the shared host code asks of it (uploads, launches, downloads and
  * waits), so that a test can check the host logic's order of work; it may report a smaller second-dimension grid
  * limit and a coarser offset alignment than the wrapped device, as CUDA has, so that the host code's handling of
- * those limits runs on PoCL. Everything else, results included, comes from the wrapped device.
+ * those limits runs on PoCL. Everything else, results included, comes from the wrapped device. It fails (an
+ * {@link AssertionError}) when the host code takes a buffer's staging area back while a copy from or into it may
+ * still be running, that is before a {@link #sync} or the end of the run.
  */
 public final class RecordingDevice implements Device {
 
@@ -23,6 +27,8 @@ public final class RecordingDevice implements Device {
     private final int maxGroupsY;
     private final long alignment;
     private final List<String> ops = new ArrayList<>();
+    private final List<ByteBuffer> directHosts = new ArrayList<>();
+    private final Set<String> inFlight = new HashSet<>();
 
     /** Wraps the device, reporting these limits where they are tighter than its own. */
     public RecordingDevice(Device inner, int maxGroupsY, long alignment) {
@@ -34,6 +40,14 @@ public final class RecordingDevice implements Device {
     /** Returns the operations since the last {@link #beginRun}: {@code upload <what>}, {@code launch <kernel>}... */
     public List<String> ops() {
         return List.copyOf(ops);
+    }
+
+    /**
+     * Returns the host memory of every direct copy since the last {@link #beginRun}, in order: views of the very
+     * memory the runtime read or wrote, so that a test can tell whose memory it was.
+     */
+    public List<ByteBuffer> directHosts() {
+        return List.copyOf(directHosts);
     }
 
     @Override
@@ -87,6 +101,12 @@ public final class RecordingDevice implements Device {
     }
 
     @Override
+    public ByteBuffer hostMemory(long bytes) {
+        ops.add("host memory " + bytes);
+        return inner.hostMemory(bytes);
+    }
+
+    @Override
     public DeviceBuffer buffer(String what, DeviceBuffer.Access access) {
         return new Recorded(inner.buffer(what, access), what);
     }
@@ -118,16 +138,20 @@ public final class RecordingDevice implements Device {
     public void sync() {
         ops.add("sync");
         inner.sync();
+        inFlight.clear();
     }
 
     @Override
     public void beginRun() {
         ops.clear();
+        directHosts.clear();
+        inFlight.clear();
         inner.beginRun();
     }
 
     @Override
     public Map<Phase, Double> endRun() {
+        inFlight.clear();
         return inner.endRun();
     }
 
@@ -167,21 +191,42 @@ public final class RecordingDevice implements Device {
             return inner.capacity();
         }
 
+        /** Fails when the staging area is handed out while a copy of it may still run: the host would overwrite it. */
         @Override
         public ByteBuffer host() {
+            if (inFlight.contains(what)) {
+                throw new AssertionError("the staging area of " + what + " is reused before its copy finished: "
+                        + ops);
+            }
             return inner.host();
         }
 
         @Override
         public void upload(long bytes) {
             ops.add("upload " + what);
+            inFlight.add(what);
             inner.upload(bytes);
         }
 
         @Override
         public void download(long offset, long bytes) {
             ops.add("download " + what);
+            inFlight.add(what);
             inner.download(offset, bytes);
+        }
+
+        @Override
+        public void upload(ByteBuffer from, long hostOffset, long bytes) {
+            ops.add("upload " + what + " direct");
+            directHosts.add(from);
+            inner.upload(from, hostOffset, bytes);
+        }
+
+        @Override
+        public void download(long offset, long bytes, ByteBuffer to, long hostOffset) {
+            ops.add("download " + what + " direct");
+            directHosts.add(to);
+            inner.download(offset, bytes, to, hostOffset);
         }
 
         @Override

@@ -38,7 +38,7 @@ final class BlurProcess extends ProcessKernel<BlurInput, BlurOutput> {
         long total = 0;
         long rows = 0;
         for (Image img : images) {
-            total += img.pixels().length;
+            total += img.sampleCount();
             rows += img.height();
         }
         BlurMerge merge = new BlurMerge(input);
@@ -50,12 +50,12 @@ final class BlurProcess extends ProcessKernel<BlurInput, BlurOutput> {
         BlurShards plan = BlurShards.of(input, (int) Math.max(1, (rows + bands - 1) / bands));
         long[] base = new long[images.size()];
         for (int i = 1; i < images.size(); i++) {
-            base[i] = base[i - 1] + images.get(i - 1).pixels().length;
+            base[i] = base[i - 1] + images.get(i - 1).sampleCount();
         }
         try (SharedFile src = SharedFile.create("blur-in", total);
                 SharedFile dst = SharedFile.create("blur-out", total)) {
             for (int i = 0; i < images.size(); i++) {
-                src.write(base[i], images.get(i).pixels(), 0, images.get(i).pixels().length);
+                src.write(base[i], images.get(i).pixels(), 0, images.get(i).sampleCount());
             }
             List<Shard> shards = new ArrayList<>();
             for (BlurShards.Band b : plan.bands()) {

@@ -89,7 +89,7 @@ public final class BlurPath {
 
     /** Returns the sample-taps of blurring this image with {@code taps} weights: samples times taps. */
     public static long work(io.gpulab.images.Image img, int taps) {
-        return (long) img.pixels().length * taps;
+        return (long) img.sampleCount() * taps;
     }
 
     /** Returns the name of a path, as {@code gpulab backends} and events show it. */

@@ -65,14 +65,14 @@ public final class BlurSeq implements Kernel<BlurInput, BlurOutput> {
 
     /** Blurs one image on the Vector API path when {@code vector} is true, else on the C2 path. */
     public static Image blur(Image img, float[] w, boolean vector) {
-        byte[] dst = new byte[img.pixels().length];
+        byte[] dst = new byte[img.sampleCount()];
         blurTile(img, w, 0, img.height(), 0, img.width(), dst, vector);
         return new Image(img.width(), img.height(), img.channels(), dst);
     }
 
     /** Blurs one image on the path without the Vector API, whichever path {@link #simd} reports; for tests. */
     static Image blurScalar(Image img, float[] w) {
-        byte[] dst = new byte[img.pixels().length];
+        byte[] dst = new byte[img.sampleCount()];
         check(img, w, 0, img.height(), 0, img.width(), dst);
         scalarTile(img, w, 0, img.height(), 0, img.width(), dst);
         return new Image(img.width(), img.height(), img.channels(), dst);
@@ -121,8 +121,8 @@ public final class BlurSeq implements Kernel<BlurInput, BlurOutput> {
             throw new IllegalArgumentException("tile rows [" + y0 + ", " + y1 + ") columns [" + x0 + ", " + x1
                     + ") outside " + img);
         }
-        if (dst.length != img.pixels().length) {
-            throw new IllegalArgumentException("dst has " + dst.length + " samples, image " + img.pixels().length);
+        if (dst.length != img.sampleCount()) {
+            throw new IllegalArgumentException("dst has " + dst.length + " samples, image " + img.sampleCount());
         }
     }
 

@@ -85,7 +85,7 @@ final class BlurVector {
 
     /** Blurs one image with these separable weights, as {@link BlurSeq#blur} does. */
     static Image blur(Image img, float[] w) {
-        byte[] dst = new byte[img.pixels().length];
+        byte[] dst = new byte[img.sampleCount()];
         blurTile(img, w, 0, img.height(), 0, img.width(), dst);
         return new Image(img.width(), img.height(), img.channels(), dst);
     }

@@ -25,7 +25,7 @@ class BlurSeqTest {
         int h = img.height();
         int ch = img.channels();
         int r = w.length / 2;
-        double[] tmp = new double[img.pixels().length];
+        double[] tmp = new double[img.sampleCount()];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < wd; x++) {
                 for (int c = 0; c < ch; c++) {
@@ -68,7 +68,7 @@ class BlurSeqTest {
         assertEquals(Arrays.asList(a.width(), a.height(), a.channels()), Arrays.asList(b.width(), b.height(),
                 b.channels()));
         int m = 0;
-        for (int i = 0; i < a.pixels().length; i++) {
+        for (int i = 0; i < a.sampleCount(); i++) {
             m = Math.max(m, Math.abs((a.pixels()[i] & 0xFF) - (b.pixels()[i] & 0xFF)));
         }
         return m;
@@ -163,7 +163,7 @@ class BlurSeqTest {
         Assumptions.assumeTrue(!vector || BlurPath.available(), "no Vector API path in this JVM");
         Image img = SyntheticImages.generate(1100, 70, 4, SEED);
         float[] w = BlurWeights.gaussian(4);
-        byte[] dst = new byte[img.pixels().length];
+        byte[] dst = new byte[img.sampleCount()];
         for (int y0 = 0; y0 < 70; y0 += 13) {
             for (int x0 = 0; x0 < 1100; x0 += 301) {
                 BlurSeq.blurTile(img, w, y0, Math.min(70, y0 + 13), x0, Math.min(1100, x0 + 301), dst, vector);

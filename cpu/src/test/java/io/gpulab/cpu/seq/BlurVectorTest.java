@@ -67,7 +67,7 @@ class BlurVectorTest {
                     int d = BlurSeqTest.maxDiff(v, c);
                     assertTrue(d <= BlurTask.TOLERANCE, img + " r " + w.length / 2 + " seed " + (seed - 1) + ": " + d);
                     differ += countDiffering(v, c);
-                    total += v.pixels().length;
+                    total += v.sampleCount();
                 }
             }
         }
@@ -125,7 +125,7 @@ class BlurVectorTest {
     void tilesAssembleToExactlyTheWholeImage() {
         Image img = SyntheticImages.generate(1900, 70, 4, SEED);
         for (float[] w : new float[][] {BlurWeights.gaussian(4), BlurWeights.gaussian(0.7), BlurWeights.box(12)}) {
-            byte[] dst = new byte[img.pixels().length];
+            byte[] dst = new byte[img.sampleCount()];
             for (int y0 = 0; y0 < 70; y0 += 13) {
                 for (int x0 = 0; x0 < 1900; x0 += 301) {
                     BlurVector.blurTile(img, w, y0, Math.min(70, y0 + 13), x0, Math.min(1900, x0 + 301), dst);
@@ -149,13 +149,13 @@ class BlurVectorTest {
         Image actual = BlurVector.blur(in, w);
         int max = BlurSeqTest.maxDiff(expected, actual);
         System.out.printf("BlurVectorTest %s %s: max difference %d, %d of %d samples differ%n", photo, blur, max,
-                countDiffering(expected, actual), actual.pixels().length);
+                countDiffering(expected, actual), actual.sampleCount());
         assertTrue(max <= BlurTask.TOLERANCE, photo + " " + blur + ": max difference " + max + " levels");
     }
 
     private static long countDiffering(Image a, Image b) {
         long n = 0;
-        for (int i = 0; i < a.pixels().length; i++) {
+        for (int i = 0; i < a.sampleCount(); i++) {
             n += a.pixels()[i] != b.pixels()[i] ? 1 : 0;
         }
         return n;

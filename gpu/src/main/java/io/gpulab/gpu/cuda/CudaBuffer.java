@@ -18,7 +18,9 @@ import jcuda.driver.JCudaDriver;
  * <p>Pinned (page-locked) host memory from {@code cuMemAllocHost} lets the copy engine transfer by DMA at full
  * PCIe or NVLink speed and lets the asynchronous copies really be asynchronous. Both halves belong to the context:
  * after the context is re-created (see {@link CudaContext#recover}) they are allocated again on next use, never
- * freed twice.
+ * freed twice. The direct copies read and write the caller's memory instead (a direct image's), which is
+ * asynchronous only when that memory is page-locked ({@link CudaRuntime#hostMemory}); pageable memory makes the
+ * driver copy synchronously through its own staging.
  */
 final class CudaBuffer implements DeviceBuffer {
 
@@ -107,6 +109,26 @@ final class CudaBuffer implements DeviceBuffer {
         if (bytes > 0) {
             runtime.timed(Phase.DOWNLOAD, () -> JCudaDriver.cuMemcpyDtoHAsync(host.withByteOffset(offset),
                     device(offset), bytes, runtime.context().stream()));
+        }
+    }
+
+    @Override
+    public void upload(ByteBuffer from, long hostOffset, long bytes) {
+        DeviceBuffer.checkHost("cuda " + what, from, hostOffset, bytes);
+        if (bytes > 0) {
+            Pointer h = Pointer.to(from.duplicate().clear()).withByteOffset(hostOffset);
+            runtime.timed(Phase.UPLOAD, () -> JCudaDriver.cuMemcpyHtoDAsync(device, h, bytes,
+                    runtime.context().stream()));
+        }
+    }
+
+    @Override
+    public void download(long offset, long bytes, ByteBuffer to, long hostOffset) {
+        DeviceBuffer.checkHost("cuda " + what, to, hostOffset, bytes);
+        if (bytes > 0) {
+            Pointer h = Pointer.to(to.duplicate().clear()).withByteOffset(hostOffset);
+            runtime.timed(Phase.DOWNLOAD, () -> JCudaDriver.cuMemcpyDtoHAsync(h, device(offset), bytes,
+                    runtime.context().stream()));
         }
     }
 

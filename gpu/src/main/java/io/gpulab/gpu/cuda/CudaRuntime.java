@@ -10,6 +10,7 @@ import io.gpulab.gpu.device.DeviceFunction;
 import io.gpulab.gpu.device.DeviceOptions;
 import io.gpulab.gpu.device.KernelSpec;
 import io.gpulab.gpu.device.Phases;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +145,12 @@ final class CudaRuntime implements Device {
         JCudaDriver.cuFuncGetAttribute(v, CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_THREADS_PER_BLOCK,
                 context.function(function.spec()));
         return v[0];
+    }
+
+    /** Returns page-locked memory of the device's primary context that outlives this runtime ({@link CudaHostMemory}). */
+    @Override
+    public ByteBuffer hostMemory(long bytes) {
+        return CudaHostMemory.allocate(context.ordinal(), bytes);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.gpulab.gpu.device;
 
 import io.gpulab.api.Phase;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -64,6 +65,16 @@ public interface Device extends AutoCloseable {
 
     /** Returns the largest work-group (block) this function can be launched with on the device. */
     long maxGroupSize(DeviceFunction function);
+
+    /**
+     * Returns {@code bytes} of host memory that {@link DeviceBuffer#upload(ByteBuffer, long, long)} and
+     * {@link DeviceBuffer#download(long, long, ByteBuffer, long)} copy by DMA without a staging copy: a direct
+     * buffer on OpenCL, page-locked memory on CUDA. Its lifetime is the Java buffer's, never the device's: it stays
+     * valid while it (or a view of it) is reachable, also after this device closes, and is freed after that.
+     *
+     * @throws io.gpulab.api.DeviceOutOfMemoryException when the host cannot give that much
+     */
+    ByteBuffer hostMemory(long bytes);
 
     /** Creates an empty buffer, named for error messages; it allocates on {@link DeviceBuffer#ensure}. */
     DeviceBuffer buffer(String what, DeviceBuffer.Access access);

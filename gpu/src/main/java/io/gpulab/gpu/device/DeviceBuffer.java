@@ -1,5 +1,6 @@
 package io.gpulab.gpu.device;
 
+import io.gpulab.api.BackendException;
 import java.nio.ByteBuffer;
 
 /**
@@ -48,6 +49,40 @@ public interface DeviceBuffer extends AutoCloseable {
 
     /** Enqueues the copy of device bytes {@code [offset, offset + bytes)} to the same place in the staging area. */
     void download(long offset, long bytes);
+
+    /**
+     * Enqueues the copy of {@code bytes} of direct host memory, from byte {@code hostOffset} of {@code from}
+     * (counted from index 0, whatever its position), to the start of the device buffer, with no staging copy; nothing
+     * for 0. The memory must stay unchanged until the host waits ({@link Device#sync}, {@link Device#endRun}).
+     *
+     * @throws io.gpulab.api.BackendException when {@code from} is not direct or the range does not fit
+     */
+    void upload(ByteBuffer from, long hostOffset, long bytes);
+
+    /**
+     * Enqueues the copy of device bytes {@code [offset, offset + bytes)} into direct host memory, from byte
+     * {@code hostOffset} of {@code to} (counted from index 0), with no staging copy; nothing for 0. The bytes are
+     * valid once the host waits ({@link Device#sync}, {@link Device#endRun}).
+     *
+     * @throws io.gpulab.api.BackendException when {@code to} is not direct or the range does not fit
+     */
+    void download(long offset, long bytes, ByteBuffer to, long hostOffset);
+
+    /**
+     * Checks a direct copy's host range.
+     *
+     * @throws io.gpulab.api.BackendException when {@code host} is not a direct buffer or the range lies outside it
+     */
+    static void checkHost(String what, ByteBuffer host, long hostOffset, long bytes) {
+        if (!host.isDirect()) {
+            throw new BackendException(what + ": a direct copy needs direct host memory, not a heap "
+                    + "buffer");
+        }
+        if (hostOffset < 0 || bytes < 0 || hostOffset + bytes > host.capacity()) {
+            throw new BackendException(what + ": host range [" + hostOffset + ", " + (hostOffset + bytes)
+                    + ") outside the " + host.capacity() + " bytes given");
+        }
+    }
 
     /** Returns the argument pointing {@code offset} bytes into this buffer. */
     default Slice at(long offset) {

@@ -24,7 +24,9 @@ import org.jocl.cl_mem;
 
 /**
  * An OpenCL buffer with a direct (off-heap) staging buffer of the same capacity, which its non-blocking copies
- * read and write: a direct buffer does not move, so the copy may run while the host goes on enqueueing.
+ * read and write: a direct buffer does not move, so the copy may run while the host goes on enqueueing. The direct
+ * copies ({@link #upload(ByteBuffer, long, long)}, {@link #download(long, long, ByteBuffer, long)}) read and write
+ * the caller's direct memory instead, such as a direct image's, with no staging copy.
  * Offsets into it ({@link #at}) become sub-buffers, made once per offset and released with the buffer.
  */
 final class OpenClBuffer implements DeviceBuffer {
@@ -99,6 +101,22 @@ final class OpenClBuffer implements DeviceBuffer {
     public void download(long offset, long bytes) {
         if (bytes > 0) {
             runtime.read(mem, offset, Pointer.to(host).withByteOffset(offset), bytes);
+        }
+    }
+
+    @Override
+    public void upload(ByteBuffer from, long hostOffset, long bytes) {
+        DeviceBuffer.checkHost("opencl " + what, from, hostOffset, bytes);
+        if (bytes > 0) {
+            runtime.write(mem, Pointer.to(from.duplicate().clear()).withByteOffset(hostOffset), bytes);
+        }
+    }
+
+    @Override
+    public void download(long offset, long bytes, ByteBuffer to, long hostOffset) {
+        DeviceBuffer.checkHost("opencl " + what, to, hostOffset, bytes);
+        if (bytes > 0) {
+            runtime.read(mem, offset, Pointer.to(to.duplicate().clear()).withByteOffset(hostOffset), bytes);
         }
     }
 

@@ -18,6 +18,7 @@ import static org.jocl.CL.clReleaseEvent;
 import static org.jocl.CL.clSetKernelArg;
 
 import io.gpulab.api.BackendException;
+import io.gpulab.api.DeviceOutOfMemoryException;
 import io.gpulab.api.Phase;
 import io.gpulab.gpu.device.Device;
 import io.gpulab.gpu.device.DeviceBuffer;
@@ -25,6 +26,8 @@ import io.gpulab.gpu.device.DeviceFunction;
 import io.gpulab.gpu.device.DeviceOptions;
 import io.gpulab.gpu.device.KernelSpec;
 import io.gpulab.gpu.device.Phases;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,6 +146,24 @@ final class OpenClRuntime implements Device {
         clGetKernelWorkGroupInfo(((OpenClFunction) function).kernel(), context.device().device(),
                 CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(v), null);
         return v[0];
+    }
+
+    /**
+     * Returns a direct buffer: OpenCL reads and writes any host memory that does not move (on a discrete GPU the
+     * driver may stage it once more in its own pinned memory; on a CPU device such as PoCL it reads it in place).
+     */
+    @Override
+    public ByteBuffer hostMemory(long bytes) {
+        if (bytes < 0 || bytes > Integer.MAX_VALUE - 8) {
+            throw new DeviceOutOfMemoryException("opencl host memory", bytes, Integer.MAX_VALUE - 8);
+        }
+        try {
+            return ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
+        } catch (OutOfMemoryError e) {
+            // the JVM's cap on direct memory (-XX:MaxDirectMemorySize, by default the heap's maximum)
+            throw new DeviceOutOfMemoryException("opencl host memory (direct buffers)", bytes,
+                    Runtime.getRuntime().maxMemory());
+        }
     }
 
     @Override
