@@ -3,6 +3,7 @@ package io.gpulab.gpu;
 import io.gpulab.api.BackendException;
 import io.gpulab.gpu.device.Device;
 import io.gpulab.gpu.device.DeviceBuffer;
+import io.gpulab.gpu.device.DeviceEvent;
 import io.gpulab.gpu.device.DeviceFunction;
 import io.gpulab.gpu.device.KernelSpec;
 import io.gpulab.images.Image;
@@ -47,12 +48,22 @@ public final class BlurGpu extends GpuKernel<BlurInput, BlurOutput> {
     /** The compile-time constants both passes are built with. */
     public static final Map<String, Integer> DEFINES = defines();
 
+    /**
+     * One band of one image, the unit of work a queue takes.
+     *
+     * @param index the image's index in the batch
+     * @param image the image
+     * @param band the band
+     */
+    private record Job(int index, Image image, BlurShards.Band band) {
+    }
+
     private final DeviceFunction rows;
     private final DeviceFunction cols;
     private final DeviceBuffer weights;
-    private final DeviceBuffer src;
-    private final DeviceBuffer tmp;
-    private final DeviceBuffer dst;
+    private final DeviceBuffer[] src = new DeviceBuffer[Device.QUEUES];
+    private final DeviceBuffer[] tmp = new DeviceBuffer[Device.QUEUES];
+    private final DeviceBuffer[] dst = new DeviceBuffer[Device.QUEUES];
 
     /** Builds or loads both passes and checks the device takes their group shapes. */
     BlurGpu(Device device) {
@@ -60,9 +71,11 @@ public final class BlurGpu extends GpuKernel<BlurInput, BlurOutput> {
         this.rows = device.function(ROWS, DEFINES);
         this.cols = device.function(COLS, DEFINES);
         this.weights = device.buffer("blur weights", DeviceBuffer.Access.IN);
-        this.src = device.buffer("blur source band", DeviceBuffer.Access.IN);
-        this.tmp = device.buffer("blur row-pass band", DeviceBuffer.Access.SCRATCH);
-        this.dst = device.buffer("blur output band", DeviceBuffer.Access.OUT);
+        for (int q = 0; q < Device.QUEUES; q++) {
+            src[q] = device.buffer("blur source band", DeviceBuffer.Access.IN);
+            tmp[q] = device.buffer("blur row-pass band", DeviceBuffer.Access.SCRATCH);
+            dst[q] = device.buffer("blur output band", DeviceBuffer.Access.OUT);
+        }
         if (device.maxGroupSize(rows) < TILE || device.maxGroupSize(cols) < COL * COL) {
             close();
             throw new BackendException(device.runtime() + ": the device (" + device.description() + ") cannot "
@@ -87,59 +100,103 @@ public final class BlurGpu extends GpuKernel<BlurInput, BlurOutput> {
     @Override
     BlurOutput compute(BlurInput input) {
         float[] w = input.spec().weights();
+        int r = w.length / 2;
+        List<Job> jobs = plan(input.images(), r);
+        int queues = jobs.size() > 1 ? Device.QUEUES : 1;
+        long srcBytes = 1;
+        long outBytes = 1;
+        for (Job j : jobs) {
+            long line = (long) j.image().width() * j.image().channels();
+            srcBytes = Math.max(srcBytes, line * j.band().srcRows());
+            outBytes = Math.max(outBytes, line * j.band().outRows());
+        }
+        for (int q = 0; q < queues; q++) {
+            src[q].ensure(srcBytes);
+            tmp[q].ensure(4 * srcBytes);
+            dst[q].ensure(outBytes);
+        }
         weights.ensure(4L * w.length);
         weights.host().asFloatBuffer().put(w);
         weights.upload(4L * w.length);
-        List<Image> out = new ArrayList<>(input.images().size());
-        for (int i = 0; i < input.images().size(); i++) {
-            out.add(blur(i, input.images().get(i), w.length / 2));
+        if (queues > 1) {
+            DeviceEvent uploaded = device.mark();
+            device.queue(1);
+            device.await(uploaded);
+        }
+        List<ByteBuffer> results = new ArrayList<>(input.images().size());
+        for (Image img : input.images()) {
+            results.add(device.hostMemory(img.sampleCount()));
+        }
+        DeviceEvent[] done = new DeviceEvent[queues];
+        long[] units = new long[queues];
+        for (int k = 0; k < jobs.size(); k++) {
+            int q = k % queues;
+            device.queue(q);
+            if (done[q] != null) {
+                // the job before on this queue is done: its staging area is free and its rows are down
+                device.hostWait(done[q]);
+                workDone(units[q]);
+            }
+            Job j = jobs.get(k);
+            enqueue(j, q, r, results.get(j.index()));
+            done[q] = device.mark();
+            units[q] = (long) j.image().width() * j.band().outRows();
+        }
+        for (int q = 0; q < queues; q++) {
+            device.hostWait(done[q]);
+            workDone(units[q]);
+        }
+        device.queue(0);
+        List<Image> out = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            Image img = input.images().get(i);
+            out.add(Image.direct(img.width(), img.height(), img.channels(), results.get(i)));
         }
         return new BlurOutput(out);
     }
 
+    /** Returns the bands of every image in batch order, saying which images were split. */
+    private List<Job> plan(List<Image> images, int r) {
+        List<Job> jobs = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            Image img = images.get(i);
+            List<BlurShards.Band> bands = BlurBands.plan(i, img.width(), img.height(), img.channels(), r,
+                    device.budget(), device.maxGroupsY());
+            for (BlurShards.Band b : bands) {
+                jobs.add(new Job(i, img, b));
+            }
+            if (bands.size() > 1) {
+                int maxOut = bands.stream().mapToInt(BlurShards.Band::outRows).max().orElse(1);
+                event("blur image " + i + " (" + img + ") split into " + bands.size() + " bands of at most "
+                        + maxOut + " rows (per-buffer budget " + device.budget() + " bytes)");
+            }
+        }
+        return jobs;
+    }
+
     /**
-     * Blurs one image band by band into a new direct image in {@link Device#hostMemory}: each band's rows go up
-     * straight from a direct input's memory (a heap input's through the staging area, waiting for each band's
-     * upload before the next one overwrites it) and its output rows come down straight into the output's memory.
+     * Enqueues one band on queue {@code q} with that queue's buffers: its rows up straight from a direct image's
+     * memory (a heap image's through the staging area), both passes, and its output rows down straight into the
+     * output's memory.
      */
-    private Image blur(int index, Image img, int r) {
+    private void enqueue(Job j, int q, int r, ByteBuffer result) {
+        Image img = j.image();
+        BlurShards.Band b = j.band();
         int width = img.width();
         int ch = img.channels();
         long line = (long) width * ch;
-        List<BlurShards.Band> bands = BlurBands.plan(index, width, img.height(), ch, r, device.budget(),
-                device.maxGroupsY());
-        int maxSrc = bands.stream().mapToInt(BlurShards.Band::srcRows).max().orElse(1);
-        int maxOut = bands.stream().mapToInt(BlurShards.Band::outRows).max().orElse(1);
-        src.ensure(line * maxSrc);
-        tmp.ensure(4 * line * maxSrc);
-        dst.ensure(line * maxOut);
-        ByteBuffer result = device.hostMemory(img.sampleCount());
-        ByteBuffer from = img.isDirect() ? img.buffer() : null;
-        for (BlurShards.Band b : bands) {
-            long inBytes = line * b.srcRows();
-            long outBytes = line * b.outRows();
-            if (from != null) {
-                src.upload(from, line * b.srcRow0(), inBytes);
-            } else {
-                src.host().put(img.pixels(), (int) (line * b.srcRow0()), (int) inBytes);
-                src.upload(inBytes);
-            }
-            device.launch(rows, ceilDiv(width, TILE), b.srcRows(), TILE, 1, src, tmp, weights, r, width, b.srcRows(),
-                    ch);
-            device.launch(cols, ceilDiv(width, COL), ceilDiv(b.outRows(), COL), COL, COL, tmp, dst, weights, r, width,
-                    img.height(), ch, b.srcRow0(), b.srcRows(), b.outRow0(), b.outRows());
-            dst.download(0, outBytes, result, line * b.outRow0());
-            if (from == null) {
-                device.sync();
-            }
+        long inBytes = line * b.srcRows();
+        if (img.isDirect()) {
+            src[q].upload(img.buffer(), line * b.srcRow0(), inBytes);
+        } else {
+            src[q].host().put(img.pixels(), (int) (line * b.srcRow0()), (int) inBytes);
+            src[q].upload(inBytes);
         }
-        device.sync();
-        workDone(img.pixelCount());
-        if (bands.size() > 1) {
-            event("blur image " + index + " (" + img + ") split into " + bands.size() + " bands of at most "
-                    + maxOut + " rows (per-buffer budget " + device.budget() + " bytes)");
-        }
-        return Image.direct(width, img.height(), ch, result);
+        device.launch(rows, ceilDiv(width, TILE), b.srcRows(), TILE, 1, src[q], tmp[q], weights, r, width,
+                b.srcRows(), ch);
+        device.launch(cols, ceilDiv(width, COL), ceilDiv(b.outRows(), COL), COL, COL, tmp[q], dst[q], weights, r,
+                width, img.height(), ch, b.srcRow0(), b.srcRows(), b.outRow0(), b.outRows());
+        dst[q].download(0, line * b.outRows(), result, line * b.outRow0());
     }
 
     private static int ceilDiv(int a, int b) {
@@ -148,15 +205,21 @@ public final class BlurGpu extends GpuKernel<BlurInput, BlurOutput> {
 
     /** Returns the device bytes this kernel holds between runs. */
     public long deviceBytes() {
-        return weights.capacity() + src.capacity() + tmp.capacity() + dst.capacity();
+        long n = weights.capacity();
+        for (int q = 0; q < Device.QUEUES; q++) {
+            n += src[q].capacity() + tmp[q].capacity() + dst[q].capacity();
+        }
+        return n;
     }
 
     @Override
     public void close() {
         weights.close();
-        src.close();
-        tmp.close();
-        dst.close();
+        for (int q = 0; q < Device.QUEUES; q++) {
+            src[q].close();
+            tmp[q].close();
+            dst[q].close();
+        }
         rows.close();
         cols.close();
     }

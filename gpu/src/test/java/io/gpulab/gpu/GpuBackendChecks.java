@@ -13,6 +13,7 @@ import io.gpulab.conformance.RequireBackend;
 import io.gpulab.cpu.seq.SeqBackend;
 import io.gpulab.gpu.device.Device;
 import io.gpulab.gpu.device.DeviceBuffer;
+import io.gpulab.gpu.device.DeviceEvent;
 import io.gpulab.images.Image;
 import io.gpulab.images.SyntheticImages;
 import io.gpulab.tasks.BlurInput;
@@ -24,6 +25,7 @@ import io.gpulab.tasks.SieveInput;
 import io.gpulab.tasks.SieveOutput;
 import io.gpulab.tasks.Tasks;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,7 +102,9 @@ public abstract class GpuBackendChecks {
         RecordingDevice d = device();
         try (Backend b = new GpuBackend(d); Kernel<BlurInput, BlurOutput> k = b.prepare(Tasks.BLUR, in)) {
             var out = k.run(in);
-            assertEquals(2, Collections.frequency(d.ops(), "launch blur_rows"), d.ops().toString());
+            // one band on each queue
+            assertEquals(1, Collections.frequency(d.ops(), "launch blur_rows"), d.ops().toString());
+            assertEquals(1, Collections.frequency(d.ops(), "launch blur_rows q1"), d.ops().toString());
             assertTrue(k.events().stream().anyMatch(e -> e.contains("split into 2 bands")), k.events().toString());
             assertEquals(Tasks.BLUR.workUnits(in), k.workDone(), "every pixel counted once for the progress line");
             Verdict v = Tasks.BLUR.compare(seq(Tasks.BLUR, in), out);
@@ -138,8 +142,9 @@ public abstract class GpuBackendChecks {
             List<String> copies = d.ops().stream().filter(op -> op.startsWith("upload blur source")
                     || op.startsWith("download blur output")).toList();
             assertEquals(List.of("upload blur source band direct", "download blur output band direct",
-                    "upload blur source band direct", "download blur output band direct"), copies,
-                    "two bands, each straight from and into the images' memory, never staged: " + d.ops());
+                    "upload blur source band direct q1", "download blur output band direct q1"), copies,
+                    "two bands on the two queues, each straight from and into the images' memory, never staged: "
+                    + d.ops());
             List<ByteBuffer> hosts = d.directHosts();
             Image result = out.images().get(0);
             assertTrue(result.isDirect());
@@ -172,6 +177,71 @@ public abstract class GpuBackendChecks {
             assertThrows(AssertionError.class, buf::host, "host bytes rewritten while the upload may still read them");
             d.sync();
             buf.host().put(0, (byte) 2);
+            d.endRun();
+        } finally {
+            d.close();
+        }
+    }
+
+    @Test
+    public void blurBatchAlternatesQueuesAndWaitsForAQueuesLastJobBeforeGivingItAnother() {
+        List<Image> heap = List.of(SyntheticImages.generate(40, 30, 3, 1), SyntheticImages.generate(17, 13, 4, 2),
+                SyntheticImages.generate(64, 9, 1, 3));
+        RecordingDevice d = device();
+        try (Backend b = new GpuBackend(d)) {
+            // one heap image among direct ones: its band goes up through queue 0's staging area
+            BlurInput in = new BlurInput(List.of(b.hostImage(heap.get(0)), b.hostImage(heap.get(1)), heap.get(2)),
+                    BlurSpec.gaussian(1.5));
+            try (Kernel<BlurInput, BlurOutput> k = b.prepare(Tasks.BLUR, in)) {
+                BlurOutput out = k.run(in);
+                List<String> expected = new ArrayList<>(List.of("upload blur weights", "mark", "await q0 q1",
+                        "host memory 3600", "host memory 884", "host memory 576"));
+                expected.addAll(job("direct", ""));
+                expected.addAll(job("direct", " q1"));
+                expected.add("host wait q0");
+                expected.addAll(job("", ""));
+                expected.addAll(List.of("host wait q0", "host wait q1"));
+                assertEquals(expected, d.ops());
+                assertEquals(Tasks.BLUR.workUnits(in), k.workDone(), "every pixel counted once");
+                Verdict v = Tasks.BLUR.compare(seq(Tasks.BLUR, new BlurInput(heap, BlurSpec.gaussian(1.5))), out);
+                assertTrue(v.ok(), v.toString());
+            }
+        }
+    }
+
+    private static List<String> job(String how, String queue) {
+        String direct = how.isEmpty() ? "" : " " + how;
+        return List.of("upload blur source band" + direct + queue, "launch blur_rows" + queue,
+                "launch blur_cols" + queue, "download blur output band direct" + queue, "mark" + queue);
+    }
+
+    @Test
+    public void theRecordingDeviceFailsABufferUsedOnTheOtherQueueBeforeItsWriteIsAwaited() {
+        RecordingDevice d = device();
+        try (DeviceBuffer a = d.buffer("a", DeviceBuffer.Access.IN);
+                DeviceBuffer out = d.buffer("out", DeviceBuffer.Access.OUT)) {
+            d.beginRun();
+            a.ensure(64);
+            out.ensure(64);
+            ByteBuffer host = d.hostMemory(64);
+            a.upload(host, 0, 64);
+            d.queue(1);
+            assertThrows(AssertionError.class, () -> a.download(0, 64, host, 0),
+                    "queue 1 reads what queue 0 may still be writing");
+            d.queue(0);
+            DeviceEvent written = d.mark();
+            d.queue(1);
+            d.await(written);
+            a.download(0, 64, host, 0);
+            d.queue(0);
+            assertThrows(AssertionError.class, () -> a.upload(host, 0, 64),
+                    "queue 0 overwrites what queue 1 may still be reading");
+            d.hostWait(d.mark());
+            d.queue(1);
+            DeviceEvent read = d.mark();
+            d.queue(0);
+            d.await(read);
+            a.upload(host, 0, 64);
             d.endRun();
         } finally {
             d.close();

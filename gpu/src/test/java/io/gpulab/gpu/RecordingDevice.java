@@ -3,32 +3,57 @@ package io.gpulab.gpu;
 import io.gpulab.api.Phase;
 import io.gpulab.gpu.device.Device;
 import io.gpulab.gpu.device.DeviceBuffer;
+import io.gpulab.gpu.device.DeviceEvent;
 import io.gpulab.gpu.device.DeviceFunction;
 import io.gpulab.gpu.device.KernelSpec;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Wraps a real device and records, in order, what the shared host code asks of it (uploads, launches, downloads and
- * waits), so that a test can check the host logic's order of work; it may report a smaller second-dimension grid
- * limit and a coarser offset alignment than the wrapped device, as CUDA has, so that the host code's handling of
- * those limits runs on PoCL. Everything else, results included, comes from the wrapped device. It fails (an
- * {@link AssertionError}) when the host code takes a buffer's staging area back while a copy from or into it may
- * still be running, that is before a {@link #sync} or the end of the run.
+ * Wraps a real device and records, in order, what the shared host code asks of it (uploads, launches, downloads,
+ * markers and waits), so that a test can check the host logic's order of work; it may report a smaller
+ * second-dimension grid limit and a coarser offset alignment than the wrapped device, as CUDA has, so that the host
+ * code's handling of those limits runs on PoCL. Everything else, results included, comes from the wrapped device.
+ *
+ * <p>It also checks the ordering rules of {@link Device} as a model of two in-order queues, failing with an
+ * {@link AssertionError} where the host code breaks one, even when the wrapped device (PoCL runs a queue's commands
+ * one after the other) would happen to give the right bytes:
+ * <ul>
+ *   <li>a buffer written on one queue (an upload, a launch that may write it) and used on the other before that
+ *   queue {@link #await awaited} an event {@link #mark marked} after the write (or the host waited for it);</li>
+ *   <li>a buffer written while the other queue may still read it;</li>
+ *   <li>a buffer's staging area taken back ({@link DeviceBuffer#host}) while a copy from or into it may still run,
+ *   before the host waited ({@link #sync}, {@link #hostWait}, the end of the run).</li>
+ * </ul>
+ * Buffers of {@link DeviceBuffer.Access#IN} are taken as read by launches, every other buffer as written.
  */
 public final class RecordingDevice implements Device {
+
+    /**
+     * A marker of the wrapped device, with the position in its queue.
+     *
+     * @param queue the queue
+     * @param seq the number of commands on that queue before it
+     * @param inner the wrapped device's event
+     */
+    private record Marker(int queue, long seq, DeviceEvent inner) implements DeviceEvent {
+    }
 
     private final Device inner;
     private final int maxGroupsY;
     private final long alignment;
     private final List<String> ops = new ArrayList<>();
     private final List<ByteBuffer> directHosts = new ArrayList<>();
-    private final Set<String> inFlight = new HashSet<>();
+    /** Commands enqueued on each queue so far. */
+    private final long[] seq = new long[QUEUES];
+    /** {@code seen[q][p]}: the commands of queue p that queue q is ordered after. */
+    private final long[][] seen = new long[QUEUES][QUEUES];
+    /** The commands of each queue the host waited for. */
+    private final long[] hostSeen = new long[QUEUES];
+    private int current;
 
     /** Wraps the device, reporting these limits where they are tighter than its own. */
     public RecordingDevice(Device inner, int maxGroupsY, long alignment) {
@@ -37,7 +62,10 @@ public final class RecordingDevice implements Device {
         this.alignment = Math.max(alignment, inner.offsetAlignment());
     }
 
-    /** Returns the operations since the last {@link #beginRun}: {@code upload <what>}, {@code launch <kernel>}... */
+    /**
+     * Returns the operations since the last {@link #beginRun}: {@code upload <what>}, {@code launch <kernel>},
+     * {@code download <what>}, {@code sync}... with {@code " q1"} after those enqueued on queue 1.
+     */
     public List<String> ops() {
         return List.copyOf(ops);
     }
@@ -48,6 +76,10 @@ public final class RecordingDevice implements Device {
      */
     public List<ByteBuffer> directHosts() {
         return List.copyOf(directHosts);
+    }
+
+    private void op(String what) {
+        ops.add(current == 0 ? what : what + " q" + current);
     }
 
     @Override
@@ -108,7 +140,7 @@ public final class RecordingDevice implements Device {
 
     @Override
     public DeviceBuffer buffer(String what, DeviceBuffer.Access access) {
-        return new Recorded(inner.buffer(what, access), what);
+        return new Recorded(inner.buffer(what, access), what, access);
     }
 
     @Override
@@ -117,20 +149,28 @@ public final class RecordingDevice implements Device {
             throw new AssertionError("launch of " + groupsY + " groups in y exceeds the reported limit " + maxGroupsY);
         }
         Object[] unwrapped = new Object[args.length];
+        List<Recorded> used = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
             if (a instanceof Recorded r) {
                 unwrapped[i] = r.inner;
+                used.add(r);
             } else if (a instanceof DeviceBuffer.Slice s) {
                 if (s.offset() % alignment != 0) {
                     throw new AssertionError("offset " + s.offset() + " breaks the alignment " + alignment);
                 }
                 unwrapped[i] = new DeviceBuffer.Slice(((Recorded) s.buffer()).inner, s.offset());
+                used.add((Recorded) s.buffer());
             } else {
                 unwrapped[i] = a;
             }
         }
-        ops.add("launch " + function.spec().name());
+        String name = "launch " + function.spec().name();
+        seq[current]++;
+        for (Recorded r : used) {
+            r.use(name, r.access != DeviceBuffer.Access.IN);
+        }
+        op(name);
         inner.launch(function, groupsX, groupsY, localX, localY, unwrapped);
     }
 
@@ -138,21 +178,69 @@ public final class RecordingDevice implements Device {
     public void sync() {
         ops.add("sync");
         inner.sync();
-        inFlight.clear();
+        allDone();
+    }
+
+    /** Records that every enqueued command finished: the host waited for all of them. */
+    private void allDone() {
+        System.arraycopy(seq, 0, hostSeen, 0, QUEUES);
+        for (long[] s : seen) {
+            System.arraycopy(seq, 0, s, 0, QUEUES);
+        }
+    }
+
+    @Override
+    public void queue(int q) {
+        inner.queue(q);
+        current = q;
+    }
+
+    @Override
+    public int queue() {
+        return current;
+    }
+
+    @Override
+    public DeviceEvent mark() {
+        op("mark");
+        return new Marker(current, seq[current], inner.mark());
+    }
+
+    @Override
+    public void await(DeviceEvent event) {
+        Marker m = (Marker) event;
+        op("await q" + m.queue());
+        seen[current][m.queue()] = Math.max(seen[current][m.queue()], m.seq());
+        inner.await(m.inner());
+    }
+
+    @Override
+    public void hostWait(DeviceEvent event) {
+        Marker m = (Marker) event;
+        ops.add("host wait q" + m.queue());
+        inner.hostWait(m.inner());
+        hostSeen[m.queue()] = Math.max(hostSeen[m.queue()], m.seq());
+        // whatever the host enqueues from now on comes after what it waited for
+        for (long[] s : seen) {
+            s[m.queue()] = Math.max(s[m.queue()], m.seq());
+        }
     }
 
     @Override
     public void beginRun() {
         ops.clear();
         directHosts.clear();
-        inFlight.clear();
         inner.beginRun();
+        current = 0;
+        allDone();
     }
 
     @Override
     public Map<Phase, Double> endRun() {
-        inFlight.clear();
-        return inner.endRun();
+        Map<Phase, Double> phases = inner.endRun();
+        current = 0;
+        allDone();
+        return phases;
     }
 
     @Override
@@ -170,15 +258,51 @@ public final class RecordingDevice implements Device {
         inner.close();
     }
 
-    /** A buffer of the wrapped device whose transfers are recorded. */
+    /** A buffer of the wrapped device whose transfers are recorded and whose uses are checked for order. */
     private final class Recorded implements DeviceBuffer {
 
         private final DeviceBuffer inner;
         private final String what;
+        private final Access access;
+        /** The queue and position of the last command that wrote the buffer; queue -1 for none. */
+        private int writeQueue = -1;
+        private long writeSeq;
+        /** The position of the last command of each queue that read the buffer. */
+        private final long[] readSeq = new long[QUEUES];
+        /** The queue and position of the last copy through the staging area; queue -1 for none. */
+        private int stagingQueue = -1;
+        private long stagingSeq;
 
-        Recorded(DeviceBuffer inner, String what) {
+        Recorded(DeviceBuffer inner, String what, Access access) {
             this.inner = inner;
             this.what = what;
+            this.access = access;
+        }
+
+        /** Checks and records a use of the buffer by the command just counted on the current queue. */
+        void use(String command, boolean writes) {
+            int q = current;
+            if (writeQueue >= 0 && writeQueue != q && seen[q][writeQueue] < writeSeq) {
+                throw new AssertionError(command + " on queue " + q + " uses " + what + " while its write on queue "
+                        + writeQueue + " may still run: " + ops);
+            }
+            if (writes) {
+                for (int p = 0; p < QUEUES; p++) {
+                    if (p != q && seen[q][p] < readSeq[p]) {
+                        throw new AssertionError(command + " on queue " + q + " writes " + what + " while queue "
+                                + p + " may still read it: " + ops);
+                    }
+                }
+                writeQueue = q;
+                writeSeq = seq[q];
+            } else {
+                readSeq[q] = seq[q];
+            }
+        }
+
+        private void staged() {
+            stagingQueue = current;
+            stagingSeq = seq[current];
         }
 
         @Override
@@ -194,37 +318,45 @@ public final class RecordingDevice implements Device {
         /** Fails when the staging area is handed out while a copy of it may still run: the host would overwrite it. */
         @Override
         public ByteBuffer host() {
-            if (inFlight.contains(what)) {
-                throw new AssertionError("the staging area of " + what + " is reused before its copy finished: "
-                        + ops);
+            if (stagingQueue >= 0 && hostSeen[stagingQueue] < stagingSeq) {
+                throw new AssertionError("the staging area of " + what + " is reused before its copy on queue "
+                        + stagingQueue + " finished: " + ops);
             }
             return inner.host();
         }
 
         @Override
         public void upload(long bytes) {
-            ops.add("upload " + what);
-            inFlight.add(what);
+            seq[current]++;
+            use("upload " + what, true);
+            staged();
+            op("upload " + what);
             inner.upload(bytes);
         }
 
         @Override
         public void download(long offset, long bytes) {
-            ops.add("download " + what);
-            inFlight.add(what);
+            seq[current]++;
+            use("download " + what, false);
+            staged();
+            op("download " + what);
             inner.download(offset, bytes);
         }
 
         @Override
         public void upload(ByteBuffer from, long hostOffset, long bytes) {
-            ops.add("upload " + what + " direct");
+            seq[current]++;
+            use("upload " + what, true);
+            op("upload " + what + " direct");
             directHosts.add(from);
             inner.upload(from, hostOffset, bytes);
         }
 
         @Override
         public void download(long offset, long bytes, ByteBuffer to, long hostOffset) {
-            ops.add("download " + what + " direct");
+            seq[current]++;
+            use("download " + what, false);
+            op("download " + what + " direct");
             directHosts.add(to);
             inner.download(offset, bytes, to, hostOffset);
         }

@@ -100,7 +100,7 @@ final class CudaBuffer implements DeviceBuffer {
     public void upload(long bytes) {
         if (bytes > 0) {
             runtime.timed(Phase.UPLOAD, () -> JCudaDriver.cuMemcpyHtoDAsync(device, host, bytes,
-                    runtime.context().stream()));
+                    runtime.stream()));
         }
     }
 
@@ -108,7 +108,7 @@ final class CudaBuffer implements DeviceBuffer {
     public void download(long offset, long bytes) {
         if (bytes > 0) {
             runtime.timed(Phase.DOWNLOAD, () -> JCudaDriver.cuMemcpyDtoHAsync(host.withByteOffset(offset),
-                    device(offset), bytes, runtime.context().stream()));
+                    device(offset), bytes, runtime.stream()));
         }
     }
 
@@ -118,7 +118,7 @@ final class CudaBuffer implements DeviceBuffer {
         if (bytes > 0) {
             Pointer h = Pointer.to(from.duplicate().clear()).withByteOffset(hostOffset);
             runtime.timed(Phase.UPLOAD, () -> JCudaDriver.cuMemcpyHtoDAsync(device, h, bytes,
-                    runtime.context().stream()));
+                    runtime.stream()));
         }
     }
 
@@ -128,7 +128,7 @@ final class CudaBuffer implements DeviceBuffer {
         if (bytes > 0) {
             Pointer h = Pointer.to(to.duplicate().clear()).withByteOffset(hostOffset);
             runtime.timed(Phase.DOWNLOAD, () -> JCudaDriver.cuMemcpyDtoHAsync(h, device(offset), bytes,
-                    runtime.context().stream()));
+                    runtime.stream()));
         }
     }
 

@@ -3,6 +3,7 @@ package io.gpulab.gpu.cuda;
 import io.gpulab.api.BackendException;
 import io.gpulab.api.DeviceOutOfMemoryException;
 import io.gpulab.api.Phase;
+import io.gpulab.gpu.device.Device;
 import io.gpulab.gpu.device.KernelSpec;
 import java.util.HashMap;
 import java.util.EnumMap;
@@ -19,7 +20,7 @@ import jcuda.driver.CUstream;
 import jcuda.driver.JCudaDriver;
 
 /**
- * One CUDA context of this backend on one device, with its stream and loaded modules, and the recovery from
+ * One CUDA context of this backend on one device, with its streams and loaded modules, and the recovery from
  * sticky errors.
  *
  * <p>The backend creates its own context instead of retaining the device's primary context: after a sticky error
@@ -38,10 +39,10 @@ final class CudaContext implements AutoCloseable {
     private final Map<String, CUfunction> functions = new HashMap<>();
     private final Map<Phase, Double> setupPhases = new EnumMap<>(Phase.class);
     private CUcontext context;
-    private CUstream stream;
+    private CUstream[] streams;
     private int generation;
 
-    /** Creates a context and a stream on the device with this ordinal; the driver must be initialized. */
+    /** Creates a context and its streams on the device with this ordinal; the driver must be initialized. */
     CudaContext(int ordinal) {
         this.ordinal = ordinal;
         JCudaDriver.cuDeviceGet(device, ordinal);
@@ -54,8 +55,11 @@ final class CudaContext implements AutoCloseable {
         long t0 = System.nanoTime();
         context = new CUcontext();
         JCudaDriver.cuCtxCreate(context, 0, device);
-        stream = new CUstream();
-        JCudaDriver.cuStreamCreate(stream, 0);
+        streams = new CUstream[Device.QUEUES];
+        for (int q = 0; q < streams.length; q++) {
+            streams[q] = new CUstream();
+            JCudaDriver.cuStreamCreate(streams[q], 0);
+        }
         setupPhases.merge(Phase.CONTEXT, (System.nanoTime() - t0) / 1e9, Double::sum);
     }
 
@@ -74,9 +78,9 @@ final class CudaContext implements AutoCloseable {
         return generation;
     }
 
-    /** Returns the stream every copy and launch of this backend is ordered on. */
-    CUstream stream() {
-        return stream;
+    /** Returns stream {@code q}, one per queue of the device layer; copies and launches are ordered on them. */
+    CUstream stream(int q) {
+        return streams[q];
     }
 
     /** Makes this context current on the calling thread; CUDA binds contexts per thread and callers may vary. */

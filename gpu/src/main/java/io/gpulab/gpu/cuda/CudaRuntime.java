@@ -6,6 +6,7 @@ import io.gpulab.api.DeviceInfo;
 import io.gpulab.api.Phase;
 import io.gpulab.gpu.device.Device;
 import io.gpulab.gpu.device.DeviceBuffer;
+import io.gpulab.gpu.device.DeviceEvent;
 import io.gpulab.gpu.device.DeviceFunction;
 import io.gpulab.gpu.device.DeviceOptions;
 import io.gpulab.gpu.device.KernelSpec;
@@ -20,12 +21,15 @@ import jcuda.NativePointerObject;
 import jcuda.Pointer;
 import jcuda.driver.CUevent;
 import jcuda.driver.CUfunction_attribute;
+import jcuda.driver.CUstream;
 import jcuda.driver.JCudaDriver;
 
 /**
- * The CUDA implementation of {@link Device} on one device: one context and stream ({@link CudaContext}), the
- * modules of the shipped PTX, pinned staging buffers, and a pair of CUDA events around every copy and launch,
- * whose elapsed times give the phases.
+ * The CUDA implementation of {@link Device} on one device: one context with a stream per queue
+ * ({@link CudaContext}), the modules of the shipped PTX, pinned staging buffers, page-locked host memory that
+ * outlives the context ({@link CudaHostMemory}), and a pair of CUDA events around every copy and launch, whose
+ * elapsed times give the phases; events recorded on one stream and waited for by the other
+ * ({@code cuStreamWaitEvent}) order the two.
  *
  * <p>The per-buffer budget is the smallest of {@value #DEFAULT_LIMIT_MIB} MiB (pinned host memory of the same size
  * stands beside every staged buffer), a quarter of the free device memory at the time of asking (a launch holds at
@@ -47,11 +51,22 @@ final class CudaRuntime implements Device {
     private record Timed(Phase phase, CUevent start, CUevent end) {
     }
 
+    /**
+     * An event recorded on one stream.
+     *
+     * @param queue the queue (stream) it was recorded on
+     * @param event the event
+     */
+    private record Marker(int queue, CUevent event) implements DeviceEvent {
+    }
+
     private final CudaContext context;
     private final DeviceOptions options;
     private final String description;
     private final List<Timed> timed = new ArrayList<>();
     private final List<CUevent> spare = new ArrayList<>();
+    private final List<CUevent> markers = new ArrayList<>();
+    private int current;
     private final Phases phases = new Phases();
     private int eventGeneration;
 
@@ -180,23 +195,33 @@ final class CudaRuntime implements Device {
             }
         }
         timed(Phase.KERNEL, () -> JCudaDriver.cuLaunchKernel(context.function(function.spec()), groupsX, groupsY, 1,
-                localX, localY, 1, 0, context.stream(), Pointer.to(params), null));
+                localX, localY, 1, 0, stream(), Pointer.to(params), null));
+    }
+
+    /** Returns the stream of the current queue. */
+    CUstream stream() {
+        return context.stream(current);
     }
 
     /** Enqueues a copy or launch between two events, which {@link #endRun} turns into its phase's seconds. */
     void timed(Phase phase, Runnable enqueue) {
+        forgetLostEvents();
+        CUevent start = event();
+        CUevent end = event();
+        JCudaDriver.cuEventRecord(start, stream());
+        enqueue.run();
+        JCudaDriver.cuEventRecord(end, stream());
+        timed.add(new Timed(phase, start, end));
+    }
+
+    private void forgetLostEvents() {
         if (eventGeneration != context.generation()) {
             // events of a destroyed context are gone with it
             timed.clear();
             spare.clear();
+            markers.clear();
             eventGeneration = context.generation();
         }
-        CUevent start = event();
-        CUevent end = event();
-        JCudaDriver.cuEventRecord(start, context.stream());
-        enqueue.run();
-        JCudaDriver.cuEventRecord(end, context.stream());
-        timed.add(new Timed(phase, start, end));
     }
 
     private CUevent event() {
@@ -210,16 +235,54 @@ final class CudaRuntime implements Device {
 
     @Override
     public void sync() {
-        JCudaDriver.cuStreamSynchronize(context.stream());
+        for (int q = 0; q < QUEUES; q++) {
+            JCudaDriver.cuStreamSynchronize(context.stream(q));
+        }
+    }
+
+    @Override
+    public void queue(int q) {
+        if (q < 0 || q >= QUEUES) {
+            throw new IllegalArgumentException("queue " + q + " of " + QUEUES);
+        }
+        current = q;
+    }
+
+    @Override
+    public int queue() {
+        return current;
+    }
+
+    @Override
+    public DeviceEvent mark() {
+        forgetLostEvents();
+        CUevent e = event();
+        JCudaDriver.cuEventRecord(e, stream());
+        markers.add(e);
+        return new Marker(current, e);
+    }
+
+    @Override
+    public void await(DeviceEvent event) {
+        JCudaDriver.cuStreamWaitEvent(stream(), ((Marker) event).event(), 0);
+    }
+
+    @Override
+    public void hostWait(DeviceEvent event) {
+        JCudaDriver.cuEventSynchronize(((Marker) event).event());
     }
 
     @Override
     public void beginRun() {
+        forgetLostEvents();
         for (Timed t : timed) {
             spare.add(t.start());
             spare.add(t.end());
         }
         timed.clear();
+        spare.addAll(markers);
+        markers.clear();
+        current = 0;
         phases.reset();
     }
 
@@ -234,6 +297,9 @@ final class CudaRuntime implements Device {
             spare.add(t.end());
         }
         timed.clear();
+        spare.addAll(markers);
+        markers.clear();
+        current = 0;
         return phases.snapshot();
     }
 

@@ -10,13 +10,20 @@ import java.util.function.Supplier;
  * host code ({@link io.gpulab.gpu.GpuBackend} and the task kernels beside it), so that everything above it is
  * written once and exercised by the OpenCL conformance run on PoCL.
  *
- * <p>Work goes on one in-order queue (an OpenCL command queue, a CUDA stream): {@link DeviceBuffer#upload},
- * {@link #launch} and {@link DeviceBuffer#download} only enqueue, and the host waits in {@link #sync} or
- * {@link #endRun} alone. Every enqueued copy and launch is timed on the device and summed into the phases of the run
- * ({@link Phases}). Failures are typed: {@link io.gpulab.api.DeviceOutOfMemoryException} when an allocation does not
- * fit, {@link io.gpulab.api.BackendException} naming the runtime error otherwise.
+ * <p>Work goes on {@value #QUEUES} in-order queues (OpenCL command queues, CUDA streams), queue 0 unless the host
+ * code picks another with {@link #queue}: {@link DeviceBuffer#upload}, {@link #launch} and
+ * {@link DeviceBuffer#download} only enqueue, and the host waits in {@link #sync}, {@link #hostWait} or
+ * {@link #endRun} alone. Work on one queue runs in order; work on two queues may run at the same time (a copy beside a
+ * kernel), so a buffer one queue uses is safe for the other only after an {@link #await} of an event
+ * {@link #mark marked} after that use. Every enqueued copy and launch is timed on the device and summed into the
+ * phases of the run ({@link Phases}); where the queues overlap, the phases add up to more than the run took.
+ * Failures are typed: {@link io.gpulab.api.DeviceOutOfMemoryException} when an allocation does not fit,
+ * {@link io.gpulab.api.BackendException} naming the runtime error otherwise.
  */
 public interface Device extends AutoCloseable {
+
+    /** The number of queues, 0 and 1, that the host code may put work on. */
+    int QUEUES = 2;
 
     /** Returns the runtime, which is also the backend id: {@code opencl} or {@code cuda}. */
     String runtime();
@@ -89,13 +96,32 @@ public interface Device extends AutoCloseable {
      */
     void launch(DeviceFunction function, int groupsX, int groupsY, int localX, int localY, Object... args);
 
-    /** Waits until everything enqueued has finished, so that downloaded host bytes are valid. */
+    /** Waits until everything enqueued on every queue has finished, so that downloaded host bytes are valid. */
     void sync();
 
-    /** Forgets the timings of an earlier run. */
+    /**
+     * Makes the copies and launches enqueued from now on go to queue {@code q}, 0 or 1; every run starts on queue 0.
+     *
+     * @throws IllegalArgumentException for another queue number
+     */
+    void queue(int q);
+
+    /** Returns the queue copies and launches go to now. */
+    int queue();
+
+    /** Enqueues a marker on the current queue and returns its event, which completes with the work before it. */
+    DeviceEvent mark();
+
+    /** Makes the current queue wait, on the device, until the event completes; the host does not wait. */
+    void await(DeviceEvent event);
+
+    /** Waits on the host until the event completes, so that the copies before it are done. */
+    void hostWait(DeviceEvent event);
+
+    /** Forgets the timings and events of an earlier run and goes back to queue 0. */
     void beginRun();
 
-    /** Waits for the queue and returns the device seconds of each phase since {@link #beginRun}. */
+    /** Waits for every queue and returns the device seconds of each phase since {@link #beginRun}. */
     Map<Phase, Double> endRun();
 
     /**
@@ -107,7 +133,7 @@ public interface Device extends AutoCloseable {
     /** Returns the seconds of one-off setup phases so far (context creation, program build, module load). */
     Map<Phase, Double> setupPhases();
 
-    /** Releases the queue or context. */
+    /** Releases the queues or context. */
     @Override
     void close();
 }

@@ -7,6 +7,8 @@ import static org.jocl.CL.CL_PROFILING_COMMAND_START;
 import static org.jocl.CL.CL_QUEUE_PROFILING_ENABLE;
 import static org.jocl.CL.clCreateCommandQueue;
 import static org.jocl.CL.clCreateKernel;
+import static org.jocl.CL.clEnqueueBarrierWithWaitList;
+import static org.jocl.CL.clEnqueueMarkerWithWaitList;
 import static org.jocl.CL.clEnqueueNDRangeKernel;
 import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clEnqueueWriteBuffer;
@@ -16,12 +18,14 @@ import static org.jocl.CL.clGetKernelWorkGroupInfo;
 import static org.jocl.CL.clReleaseCommandQueue;
 import static org.jocl.CL.clReleaseEvent;
 import static org.jocl.CL.clSetKernelArg;
+import static org.jocl.CL.clWaitForEvents;
 
 import io.gpulab.api.BackendException;
 import io.gpulab.api.DeviceOutOfMemoryException;
 import io.gpulab.api.Phase;
 import io.gpulab.gpu.device.Device;
 import io.gpulab.gpu.device.DeviceBuffer;
+import io.gpulab.gpu.device.DeviceEvent;
 import io.gpulab.gpu.device.DeviceFunction;
 import io.gpulab.gpu.device.DeviceOptions;
 import io.gpulab.gpu.device.KernelSpec;
@@ -43,8 +47,8 @@ import org.jocl.cl_event;
 import org.jocl.cl_mem;
 
 /**
- * The OpenCL implementation of {@link Device} on one device: a profiling in-order command queue whose events give
- * the phases, the device's cached programs, and a per-buffer budget of the smallest of
+ * The OpenCL implementation of {@link Device} on one device: two profiling in-order command queues whose events
+ * give the phases (markers and barriers with wait lists order one queue after the other), the device's cached programs, and a per-buffer budget of the smallest of
  * {@code CL_DEVICE_MAX_MEM_ALLOC_SIZE}, a quarter of the global memory (a launch holds at most four large buffers)
  * and {@code device.maxBufferBytes}.
  */
@@ -59,8 +63,19 @@ final class OpenClRuntime implements Device {
     private record Timed(Phase phase, cl_event event) {
     }
 
+    /**
+     * A marker's event on one queue.
+     *
+     * @param queue the queue
+     * @param event the marker's event
+     */
+    private record Marker(int queue, cl_event event) implements DeviceEvent {
+    }
+
     private final OpenClContext context;
-    private final cl_command_queue queue;
+    private final cl_command_queue[] queues = new cl_command_queue[QUEUES];
+    private final List<cl_event> markers = new ArrayList<>();
+    private int current;
     private final long limit;
     private final long budget;
     private final boolean serialSieveCrossing;
@@ -68,11 +83,13 @@ final class OpenClRuntime implements Device {
     private final List<Timed> events = new ArrayList<>();
     private final Phases phases = new Phases();
 
-    /** Opens a queue on the device with the options' cap on the per-buffer budget. */
+    /** Opens the queues on the device with the options' cap on the per-buffer budget. */
     @SuppressWarnings("deprecation") // clCreateCommandQueue is the call every OpenCL 1.2 and later driver accepts
     OpenClRuntime(OpenClDevice device, DeviceOptions options) {
         this.context = OpenClContext.of(device);
-        this.queue = clCreateCommandQueue(context.context(), device.device(), CL_QUEUE_PROFILING_ENABLE, null);
+        for (int q = 0; q < QUEUES; q++) {
+            queues[q] = clCreateCommandQueue(context.context(), device.device(), CL_QUEUE_PROFILING_ENABLE, null);
+        }
         this.limit = Math.min(device.maxAllocBytes(), device.globalMemBytes() / 4);
         this.budget = options.cap(limit);
         this.serialSieveCrossing = options.serialSieveCrossing(!device.gpu());
@@ -195,39 +212,75 @@ final class OpenClRuntime implements Device {
         long[] global = {(long) groupsX * localX, (long) groupsY * localY};
         long[] local = {localX, localY};
         cl_event e = new cl_event();
-        clEnqueueNDRangeKernel(queue, f.kernel(), 2, null, global, local, 0, null, e);
+        clEnqueueNDRangeKernel(queues[current], f.kernel(), 2, null, global, local, 0, null, e);
         events.add(new Timed(Phase.KERNEL, e));
     }
 
     /** Enqueues a non-blocking copy from off-heap host memory to the start of a buffer. */
     void write(cl_mem mem, Pointer host, long bytes) {
         cl_event e = new cl_event();
-        clEnqueueWriteBuffer(queue, mem, CL_FALSE, 0, bytes, host, 0, null, e);
+        clEnqueueWriteBuffer(queues[current], mem, CL_FALSE, 0, bytes, host, 0, null, e);
         events.add(new Timed(Phase.UPLOAD, e));
     }
 
     /** Enqueues a non-blocking copy from a buffer to off-heap host memory. */
     void read(cl_mem mem, long offset, Pointer host, long bytes) {
         cl_event e = new cl_event();
-        clEnqueueReadBuffer(queue, mem, CL_FALSE, offset, bytes, host, 0, null, e);
+        clEnqueueReadBuffer(queues[current], mem, CL_FALSE, offset, bytes, host, 0, null, e);
         events.add(new Timed(Phase.DOWNLOAD, e));
     }
 
     @Override
     public void sync() {
-        clFinish(queue);
+        for (cl_command_queue q : queues) {
+            clFinish(q);
+        }
+    }
+
+    @Override
+    public void queue(int q) {
+        if (q < 0 || q >= QUEUES) {
+            throw new IllegalArgumentException("queue " + q + " of " + QUEUES);
+        }
+        current = q;
+    }
+
+    @Override
+    public int queue() {
+        return current;
+    }
+
+    @Override
+    public DeviceEvent mark() {
+        cl_event e = new cl_event();
+        clEnqueueMarkerWithWaitList(queues[current], 0, null, e);
+        markers.add(e);
+        return new Marker(current, e);
+    }
+
+    @Override
+    public void await(DeviceEvent event) {
+        clEnqueueBarrierWithWaitList(queues[current], 1, new cl_event[] {((Marker) event).event()}, null);
+    }
+
+    @Override
+    public void hostWait(DeviceEvent event) {
+        clWaitForEvents(1, new cl_event[] {((Marker) event).event()});
     }
 
     @Override
     public void beginRun() {
         events.forEach(t -> clReleaseEvent(t.event()));
         events.clear();
+        markers.forEach(CL::clReleaseEvent);
+        markers.clear();
+        current = 0;
         phases.reset();
     }
 
     @Override
     public Map<Phase, Double> endRun() {
-        clFinish(queue);
+        sync();
         long[] start = new long[1];
         long[] end = new long[1];
         for (Timed t : events) {
@@ -237,6 +290,9 @@ final class OpenClRuntime implements Device {
             clReleaseEvent(t.event());
         }
         events.clear();
+        markers.forEach(CL::clReleaseEvent);
+        markers.clear();
+        current = 0;
         return phases.snapshot();
     }
 
@@ -262,6 +318,8 @@ final class OpenClRuntime implements Device {
     @Override
     public void close() {
         beginRun();
-        clReleaseCommandQueue(queue);
+        for (cl_command_queue q : queues) {
+            clReleaseCommandQueue(q);
+        }
     }
 }
