@@ -24,6 +24,8 @@ public final class Image {
     private final int channels;
     private final byte[] heap;
     private final ByteBuffer direct;
+    /** The buffer a direct image was made over, kept reachable: it may be the one whose reachability frees it. */
+    private final ByteBuffer owner;
     private volatile byte[] copy;
 
     /**
@@ -43,6 +45,7 @@ public final class Image {
         this.channels = channels;
         this.heap = pixels;
         this.direct = null;
+        this.owner = null;
     }
 
     private Image(int width, int height, int channels, ByteBuffer memory) {
@@ -50,12 +53,15 @@ public final class Image {
         this.height = height;
         this.channels = channels;
         this.heap = null;
-        this.direct = memory;
+        this.direct = memory.slice();
+        this.owner = memory;
     }
 
     /**
      * Returns a direct image over the {@code width * height * channels} bytes of {@code memory} from its position
-     * (not copied; later changes of the buffer's position or limit do not affect the image).
+     * (not copied; later changes of the buffer's position or limit do not affect the image). The image keeps
+     * {@code memory} itself reachable for as long as it is, so memory freed when that buffer becomes unreachable
+     * outlives the image.
      *
      * @throws IllegalArgumentException when {@code memory} is not direct or its remaining bytes do not match the
      *     shape
@@ -66,7 +72,7 @@ public final class Image {
             throw new IllegalArgumentException("a direct image needs a direct buffer");
         }
         check(width, height, channels, memory.remaining());
-        return new Image(width, height, channels, memory.slice());
+        return new Image(width, height, channels, memory);
     }
 
     private static void check(int width, int height, int channels, long samples) {

@@ -5,7 +5,12 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Sums the device seconds of one run's copies and launches into the run phases upload, kernel and download. */
+/**
+ * Sums the device seconds of one run's copies and launches into the run phases upload, kernel and download: each
+ * phase is the sum of its commands' own device times (start to end of each command). Where the two queues of a
+ * {@link Device} overlap a copy with a kernel, both count in full, so the phases may add up to more than the run's
+ * wall time; the difference is the time the overlap saved.
+ */
 public final class Phases {
 
     private final Map<Phase, Double> seconds = new EnumMap<>(Phase.class);
