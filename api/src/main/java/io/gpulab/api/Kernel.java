@@ -38,6 +38,15 @@ public interface Kernel<I, O> extends AutoCloseable {
         return -1;
     }
 
+    /**
+     * Hands back an output of an earlier {@link #run} that the caller will never read again, so that a later run may
+     * write its output into the same memory (a GPU backend's page-locked output images, whose allocation costs more
+     * than the transfer); the default keeps nothing. An output handed back may change under anyone who still holds
+     * it; one never handed back stays the caller's, valid after this kernel closes.
+     */
+    default void recycle(O output) {
+    }
+
     /** Releases what {@code prepare} allocated; the default has nothing to release. */
     @Override
     default void close() {

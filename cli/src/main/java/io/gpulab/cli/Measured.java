@@ -21,7 +21,8 @@ import java.util.Map;
 public record Measured<O>(O output, double[] seconds, Map<Phase, Double> phases, List<String> events) {
 
     /**
-     * Prepares a kernel (untimed), runs it {@code warmup} times untimed and {@code repeat} times timed, and closes it.
+     * Prepares a kernel (untimed), runs it {@code warmup} times untimed and {@code repeat} times timed, and closes it;
+     * every output but the last run's is handed back to the kernel ({@link Kernel#recycle}) before the next run.
      *
      * @throws io.gpulab.api.BackendException when preparing or running fails
      */
@@ -43,7 +44,8 @@ public record Measured<O>(O output, double[] seconds, Map<Phase, Double> phases,
             long units = progress == null ? 0 : task.workUnits(input);
             for (int i = 0; i < warmup; i++) {
                 started(progress, kernel);
-                kernel.run(input);
+                // nobody reads a warm-up's output: its memory may serve the next run's (Kernel.recycle)
+                kernel.recycle(kernel.run(input));
                 finished(progress, units);
                 events.addAll(kernel.events());
             }
@@ -51,6 +53,9 @@ public record Measured<O>(O output, double[] seconds, Map<Phase, Double> phases,
             O out = null;
             for (int i = 0; i < repeat; i++) {
                 started(progress, kernel);
+                if (out != null) {
+                    kernel.recycle(out); // only the last repeat's output is returned
+                }
                 long t0 = System.nanoTime();
                 out = kernel.run(input);
                 seconds[i] = (System.nanoTime() - t0) / 1e9;

@@ -11,8 +11,12 @@ import io.gpulab.tasks.BlurInput;
 import io.gpulab.tasks.BlurOutput;
 import io.gpulab.tasks.BlurShards;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +49,8 @@ public final class BlurGpu extends GpuKernel<BlurInput, BlurOutput> {
     public static final int COL = 16;
     /** The largest radius the passes stage in local memory: BLUR_LOCAL_RADIUS. */
     public static final int LOCAL_RADIUS = 32;
+    /** The most recycled output buffers kept per size. */
+    public static final int RECYCLED = 4;
     /** The compile-time constants both passes are built with. */
     public static final Map<String, Integer> DEFINES = defines();
 
@@ -64,6 +70,10 @@ public final class BlurGpu extends GpuKernel<BlurInput, BlurOutput> {
     private final DeviceBuffer[] src = new DeviceBuffer[Device.QUEUES];
     private final DeviceBuffer[] tmp = new DeviceBuffer[Device.QUEUES];
     private final DeviceBuffer[] dst = new DeviceBuffer[Device.QUEUES];
+    /** The outputs of the last run, by identity, with their memory, which {@link #recycle} may keep. */
+    private final Map<Image, ByteBuffer> made = new IdentityHashMap<>();
+    /** Memory of recycled outputs by sample count, for the outputs of later runs. */
+    private final Map<Integer, Deque<ByteBuffer>> recycled = new HashMap<>();
 
     /** Builds or loads both passes and checks the device takes their group shapes. */
     BlurGpu(Device device) {
@@ -125,7 +135,7 @@ public final class BlurGpu extends GpuKernel<BlurInput, BlurOutput> {
         }
         List<ByteBuffer> results = new ArrayList<>(input.images().size());
         for (Image img : input.images()) {
-            results.add(device.hostMemory(img.sampleCount()));
+            results.add(outputMemory(img.sampleCount()));
         }
         DeviceEvent[] done = new DeviceEvent[queues];
         long[] units = new long[queues];
@@ -148,11 +158,37 @@ public final class BlurGpu extends GpuKernel<BlurInput, BlurOutput> {
         }
         device.queue(0);
         List<Image> out = new ArrayList<>(results.size());
+        made.clear(); // only the last run's outputs can be handed back
         for (int i = 0; i < results.size(); i++) {
             Image img = input.images().get(i);
-            out.add(Image.direct(img.width(), img.height(), img.channels(), results.get(i)));
+            Image o = Image.direct(img.width(), img.height(), img.channels(), results.get(i));
+            made.put(o, results.get(i));
+            out.add(o);
         }
         return new BlurOutput(out);
+    }
+
+    /** Returns host memory for an output of this many samples: a recycled output's of that size, else new. */
+    private ByteBuffer outputMemory(int samples) {
+        Deque<ByteBuffer> d = recycled.get(samples);
+        return d != null && !d.isEmpty() ? d.pop() : device.hostMemory(samples);
+    }
+
+    /**
+     * Keeps the memory of a run's outputs (direct images this kernel made) for the outputs of later runs, so that a
+     * repeated run allocates no host memory; at most {@value #RECYCLED} buffers of each size.
+     */
+    @Override
+    public void recycle(BlurOutput output) {
+        for (Image img : output.images()) {
+            ByteBuffer m = made.remove(img);
+            if (m != null) {
+                Deque<ByteBuffer> d = recycled.computeIfAbsent(img.sampleCount(), k -> new ArrayDeque<>());
+                if (d.size() < RECYCLED) {
+                    d.push(m);
+                }
+            }
+        }
     }
 
     /** Returns the bands of every image in batch order, saying which images were split. */

@@ -247,4 +247,32 @@ public abstract class GpuBackendChecks {
             d.close();
         }
     }
+
+    @Test
+    public void blurWritesARunsOutputIntoTheMemoryOfAnOutputHandedBackAndOnlyThen() {
+        Image heap = SyntheticImages.generate(70, 50, 4, 8);
+        RecordingDevice d = device();
+        try (Backend b = new GpuBackend(d)) {
+            BlurInput in = new BlurInput(List.of(b.hostImage(heap)), BlurSpec.gaussian(2));
+            BlurOutput expected = seq(Tasks.BLUR, new BlurInput(List.of(heap), BlurSpec.gaussian(2)));
+            try (Kernel<BlurInput, BlurOutput> k = b.prepare(Tasks.BLUR, in)) {
+                BlurOutput first = k.run(in);
+                assertTrue(d.ops().contains("host memory 14000"), d.ops().toString());
+                BlurOutput kept = k.run(in);
+                assertTrue(d.ops().contains("host memory 14000"), "nothing handed back: new memory " + d.ops());
+                k.recycle(kept);
+                BlurOutput again = k.run(in);
+                assertFalse(d.ops().stream().anyMatch(op -> op.startsWith("host memory")), d.ops().toString());
+                assertTrue(Tasks.BLUR.compare(expected, again).ok());
+                assertTrue(Tasks.BLUR.compare(expected, first).ok(), "an output not handed back is left alone");
+                assertTrue(Tasks.BLUR.compare(expected, kept).ok(), "the recycled memory holds the new output");
+                // the same memory: a mark written through one output shows through the other
+                byte old = again.images().get(0).buffer().get(3);
+                byte firsts = first.images().get(0).buffer().get(3);
+                again.images().get(0).buffer().put(3, (byte) (old + 1));
+                assertEquals((byte) (old + 1), kept.images().get(0).buffer().get(3));
+                assertEquals(firsts, first.images().get(0).buffer().get(3), "the first output has memory of its own");
+            }
+        }
+    }
 }
