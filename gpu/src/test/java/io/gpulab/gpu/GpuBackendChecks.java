@@ -20,6 +20,7 @@ import io.gpulab.tasks.Sha256Output;
 import io.gpulab.tasks.SieveInput;
 import io.gpulab.tasks.SieveOutput;
 import io.gpulab.tasks.Tasks;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,5 +117,49 @@ public abstract class GpuBackendChecks {
             assertEquals(Tasks.SIEVE.workUnits(in), k.workDone(), "every number counted once for the progress line");
             assertTrue(Tasks.SIEVE.compare(seq(Tasks.SIEVE, in), out).ok());
         }
+    }
+
+    @Test
+    public void sieveBucketFillsAndSievesOfARoundRunBackToBackWithOneDownload() {
+        long span = 2L * SieveGpu.WORDS * 32 * SieveGpu.MAX_SEGMENTS_PER_LAUNCH;
+        long from = 1_000_000_000_000L;
+        SieveInput in = SieveInput.count(from, from + span + 1000);
+        RecordingDevice d = device();
+        try (Backend b = new GpuBackend(d); Kernel<SieveInput, SieveOutput> k = b.prepare(Tasks.SIEVE, in)) {
+            var out = k.run(in);
+            String fill = "launch " + SieveGpu.BUCKETS.name();
+            String sieve = "launch " + SieveGpu.SEGMENTS.name();
+            // primes above 2^17 (to 10^6) are bucketed: each launch's fill goes just before its sieve
+            assertEquals(List.of(fill, sieve, fill, sieve, "download segment counts", "sync"), d.ops());
+            assertTrue(k.events().stream().anyMatch(e -> e.contains("66268 primes bucketed")), k.events().toString());
+            assertTrue(Tasks.SIEVE.compare(seq(Tasks.SIEVE, in), out).ok());
+        }
+    }
+
+    @Test
+    public void sieveBucketOverflowSievesTheLaunchAgainWithTheCapDoubledAndCountsExactly() {
+        // 8 entries per chunk where about 20,900 are expected near 10^12: every launch overflows, and each re-run
+        // doubles the cap until it holds (or reaches the bucketed primes, where no bucket can overflow)
+        long from = 1_000_000_000_000L - 3_000_000;
+        SieveInput in = SieveInput.count(from, from + 6_000_000);
+        try (RecordingDevice d = device(); SieveGpu k = new SieveGpu(d, in, 8)) {
+            SieveOutput out = k.run(in);
+            Verdict v = Tasks.SIEVE.compare(seq(Tasks.SIEVE, in), out);
+            assertTrue(v.ok(), v.toString());
+            assertTrue(k.events().stream().anyMatch(e -> e.startsWith("sieve bucket overflow (over 8 entries")),
+                    k.events().toString());
+            assertTrue(k.events().stream().anyMatch(e -> e.contains("with 16384 entries per chunk")),
+                    k.events().toString());
+        }
+        List<Long> expected = new ArrayList<>();
+        List<Long> actual = new ArrayList<>();
+        SieveInput ref = new SieveInput(from, from + 6_000_000, expected::add);
+        SieveInput listed = new SieveInput(from, from + 6_000_000, actual::add);
+        try (RecordingDevice d = device(); SieveGpu k = new SieveGpu(d, listed, 1000)) {
+            assertEquals(seq(Tasks.SIEVE, ref).count(), k.run(listed).count());
+            assertTrue(k.events().stream().anyMatch(e -> e.startsWith("sieve bucket overflow (over 1000 entries")),
+                    k.events().toString());
+        }
+        assertEquals(expected, actual, "the primes listed after the re-runs");
     }
 }
