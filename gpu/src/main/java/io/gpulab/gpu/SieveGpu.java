@@ -17,24 +17,33 @@ import java.util.Map;
 /**
  * Counts (and lists) primes with {@code sieve.cl} on either runtime: one work-group per segment of {@value #WORDS}
  * x 32 odd numbers, sieved in local memory {@value #CHUNK_WORDS} words at a time; the larger primes are crossed off
- * with local atomics, or by one work-item with plain ORs where {@link Device#serialSieveCrossing} says so.
+ * with local atomics, or by one work-item with plain ORs where {@link Device#serialSieveCrossing} says so. The primes
+ * above a chunk's span ({@value #CHUNK_BITS} odd numbers, each crossing a chunk at most once) are bucketed: before
+ * each sieve launch, {@code sieve_buckets} appends each of their multiples in the launch to its chunk's bucket (one
+ * modulo per prime per launch instead of one per prime and chunk), and the sieve crosses its chunk's entries.
  *
  * <p>Decomposition: the range is cut into the task's shards ({@link SieveShards}, merged by {@link SieveMerge}), one
  * launch each, on the segment edges of the whole range ({@link SievePlan}). A launch covers at most
- * {@value #MAX_SEGMENTS_PER_LAUNCH} segments and at most {@value #PRIME_VISITS_PER_LAUNCH} sieving-prime visits (the
- * kernel visits every sieving prime past its 4113 carried ones in every chunk), so that it stays far below a display
- * GPU's watchdog (about 2 s) at any range up to 10^18, where 50.8 million sieving primes leave 10 segments per
- * launch; fewer when the count (and, for listing, bitmap) buffers would exceed the device's per-buffer budget. The
- * prime 2 is counted on the host.
+ * {@value #MAX_SEGMENTS_PER_LAUNCH} segments and at most {@value #PRIME_VISITS_PER_LAUNCH} visits ({@link
+ * #launchCap}: the fill's one per bucketed prime, the per-chunk primes in every chunk, every bucket entry written and
+ * read), so that it stays far below a display GPU's watchdog (about 2 s) at any range up to 10^18, where 256
+ * segments per launch stay within it; fewer when the count (and, for listing, bitmap) buffers or the buckets would
+ * exceed the device's per-buffer budget. A bucket holds {@code cap} entries: the expected hits plus a margin,
+ * clamped to the bucketed primes; a launch whose bucket overflowed (its segment counts say so) is sieved again with
+ * the cap doubled, so an overflow costs time, never a wrong count. Where not even one segment's buckets fit the
+ * budget, the large primes are visited per chunk instead, and the run's events say so. The prime 2 is counted on the
+ * host.
  *
  * <p>Host/device traffic: the odd sieving primes up to sqrt(to) are computed on the host and uploaded in
  * {@code prepare}, never inside a timed run unless a run needs more primes than the prepared input, or the device
  * lost them (a CUDA context re-created after a sticky error). They take 4 bytes each (about 200 MB at 10^18) in one
  * buffer every launch reads whole, so they are bounded by the runtime's {@link Device#tableLimit}, not by the budget
- * work is split by, and more is a {@link DeviceOutOfMemoryException}. Counting runs put the launches of a round back
- * to back, each writing its 32-bit segment counts at its own offset of one buffer ({@link LaunchRounds}), and
- * download the round's counts once; listing downloads each launch's counts and segment bitmaps (bit set = prime),
- * and the host emits the primes in ascending order. Buffers are kept across runs, growing when a run needs more.
+ * work is split by, and more is a {@link DeviceOutOfMemoryException}. The buckets (4 bytes per entry) and their fill
+ * counters stay on the device; the counters are zeroed by an upload in {@code prepare} (or after a failed run) and
+ * by each sieve launch for the next. Counting runs put the launches of a round back to back, each writing its
+ * 32-bit segment counts at its own offset of one buffer ({@link LaunchRounds}), and download the round's counts
+ * once; listing downloads each launch's counts and segment bitmaps (bit set = prime), and the host emits the primes
+ * in ascending order. Buffers are kept across runs, growing when a run needs more.
  */
 public final class SieveGpu extends GpuKernel<SieveInput, SieveOutput> {
 
