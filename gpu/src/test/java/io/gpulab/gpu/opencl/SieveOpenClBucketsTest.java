@@ -10,6 +10,7 @@ import io.gpulab.api.Kernel;
 import io.gpulab.api.Verdict;
 import io.gpulab.conformance.RequireBackend;
 import io.gpulab.cpu.seq.SeqBackend;
+import io.gpulab.gpu.SieveGpu;
 import io.gpulab.gpu.device.DeviceOptions;
 import io.gpulab.tasks.SieveInput;
 import io.gpulab.tasks.SieveOutput;
@@ -20,6 +21,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Checks the sieve's bucketed primes (those above the 2^17-number chunk span) on PoCL with each way sieve.cl fills
  * and crosses them ({@code atomic}: a GPU's global atomic appends; {@code serial}: a CPU device's plain stores):
  * published counts near 10^12 and 10^17 (ranges.csv, copied from the shared test data), a range ending at 10^18
- * against {@code seq}, and the split of launches when the per-buffer budget holds only a few segments' buckets.
+ * against {@code seq}, a listing, and the split of launches when the per-buffer budget holds only a few segments'
+ * buckets.
  */
 class SieveOpenClBucketsTest {
 
@@ -85,6 +88,24 @@ class SieveOpenClBucketsTest {
             assertTrue(k.events().stream().anyMatch(e -> e.contains("launches of at most 2 segments")
                     && e.contains("primes bucketed")), k.events().toString());
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"atomic", "serial"})
+    void listsTheSamePrimesAsSeqWithBuckets(String crossing) {
+        // 3 segments and a part near 10^12, where the primes above 2^17 are bucketed, split at a 1 MiB budget
+        long from = 1_000_000_000_000L - 1_000_003;
+        long to = from + 3L * 2 * SieveGpu.WORDS * 32 + 12_345;
+        List<Long> expected = new ArrayList<>();
+        List<Long> actual = new ArrayList<>();
+        SieveInput ref = new SieveInput(from, to, expected::add);
+        SieveInput in = new SieveInput(from, to, actual::add);
+        try (Backend b = open(crossing, Integer.toString(1024 * 1024));
+                Kernel<SieveInput, SieveOutput> k = b.prepare(Tasks.SIEVE, in)) {
+            assertEquals(run(new SeqBackend(), ref).count(), k.run(in).count());
+            assertTrue(k.events().stream().anyMatch(e -> e.contains("primes bucketed")), k.events().toString());
+        }
+        assertEquals(expected, actual);
     }
 
     private static long published(long start, long stop) {
