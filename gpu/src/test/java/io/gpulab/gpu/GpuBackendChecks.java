@@ -45,6 +45,9 @@ public abstract class GpuBackendChecks {
     /** Opens the runtime's default device with no options. */
     protected abstract Device openDevice();
 
+    /** Opens the runtime's default device with its per-buffer budget capped at {@code maxBufferBytes}. */
+    protected abstract Device openDevice(long maxBufferBytes);
+
     @BeforeEach
     public void requireRuntime() {
         RequireBackend.available(runtime());
@@ -161,5 +164,25 @@ public abstract class GpuBackendChecks {
                     k.events().toString());
         }
         assertEquals(expected, actual, "the primes listed after the re-runs");
+    }
+
+    @Test
+    public void sieveBucketOverflowSplitsToTheBudgetAndFallsBackToPerChunkPrimesWhereTheCapNoLongerFits() {
+        // a budget of 10^6 bytes: 3 segments' buckets at 8,000 entries per chunk (32 B per entry and segment), one
+        // at 16,000, none at 32,000 (1,024,000 B): the second re-run visits the large primes per chunk instead
+        long from = 1_000_000_000_000L;
+        SieveInput in = SieveInput.count(from, from + 4L * 2 * SieveGpu.WORDS * 32 - 1001);
+        try (RecordingDevice d = new RecordingDevice(openDevice(1_000_000), CUDA_GROUPS_Y, CUDA_ALIGNMENT);
+                SieveGpu k = new SieveGpu(d, in, 8000)) {
+            SieveOutput out = k.run(in);
+            Verdict v = Tasks.SIEVE.compare(seq(Tasks.SIEVE, in), out);
+            assertTrue(v.ok(), v.toString());
+            List<String> events = k.events();
+            assertTrue(events.stream().anyMatch(e -> e.contains("launches of at most 3 segments")), events.toString());
+            assertTrue(events.stream().anyMatch(e -> e.contains("sieved again with 16000 entries per chunk")),
+                    events.toString());
+            assertTrue(events.stream().anyMatch(e -> e.contains("1 segment(s) from") && e.contains("without buckets")),
+                    events.toString());
+        }
     }
 }
