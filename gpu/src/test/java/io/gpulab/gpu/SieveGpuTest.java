@@ -54,6 +54,19 @@ class SieveGpuTest {
     }
 
     @Test
+    void aCpuDevicesFillTakesFewerGroupsWhereEachBucketedPrimeHasFewEntries() {
+        // near 10^12: 66,247 bucketed primes, 20,800 entries per chunk, 256 segments: about 640 per prime
+        SieveGpu.Tiers t12 = new SieveGpu.Tiers(78_497, 12_250, 23_067, 20_800);
+        assertEquals(8, SieveGpu.cpuFillGroups(256, t12));
+        assertEquals(2, SieveGpu.cpuFillGroups(3, t12), "3 segments: under 8 entries per prime, the least 2 groups");
+        assertEquals(1, SieveGpu.cpuFillGroups(1, t12), "never more groups than segments");
+        // near 10^18: 50.8 M bucketed primes, 74,000 entries per chunk: about 3 per prime and launch
+        SieveGpu.Tiers t18 = new SieveGpu.Tiers(50_847_533, 12_250, 79_600, 74_000);
+        assertEquals(2, SieveGpu.cpuFillGroups(256, t18));
+        assertEquals(1, SieveGpu.cpuFillGroups(1, t18));
+    }
+
+    @Test
     void shardsFollowTheSegmentsOfTheWholeRange() {
         long[][] ranges = {{0, 100}, {0, 2}, {2, 2}, {1_000_000, 1_000_000 + 10L * BITS * 2 + 7},
             {999_999_999_990L, 1_000_000_500_000L}, {3, 2L * BITS * 3 + 3}};
