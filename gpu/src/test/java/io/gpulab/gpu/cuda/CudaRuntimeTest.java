@@ -80,4 +80,9 @@ class CudaRuntimeTest extends GpuBackendChecks {
             return null;
         });
     }
+
+    @Override
+    protected Device openDevice(long maxBufferBytes) {
+        return new CudaRuntime(0, new DeviceOptions(maxBufferBytes));
+    }
 }
