@@ -86,7 +86,7 @@ run() {
         case $b in
             cuda)
                 for c in CudaConformanceTest CudaSplitConformanceTest CudaErrorsTest CudaKernelSpecTest \
-                        Sha256CudaLaunchesTest; do
+                        CudaRuntimeTest Sha256CudaLaunchesTest; do
                     selects+=(--select-class "io.gpulab.gpu.cuda.$c")
                 done
                 ;;
