@@ -33,9 +33,16 @@ import java.util.Map;
  * {@value #LOCAL_RADIUS}. Traffic: the 2r + 1 float weights once per run; per band, its source rows with halo up and
  * its output rows down, as interleaved 8-bit samples; the float intermediate never leaves the device. A direct input
  * image ({@code Backend.hostImage}: page-locked memory on CUDA) is uploaded from its own memory, and every output is
- * a new direct image in {@link Device#hostMemory} that the bands download straight into: no host copy on either
- * side. A heap input goes up through the off-heap staging buffer instead (one host copy per band). The device
- * buffers are kept across runs and grow when an image needs more.
+ * a direct image in {@link Device#hostMemory} (new, or an output handed back through {@link #recycle}) that the
+ * bands download straight into: no host copy on either side. A heap input goes up through the off-heap staging
+ * buffer instead (one host copy per band).
+ *
+ * <p>Overlap: the bands of all images of a run are jobs dealt in turn to the device's two queues, each queue with
+ * its own source, row-pass and output buffers, so that one queue's copies run beside the other's kernels (queue 1
+ * first awaits the weights' upload on queue 0). In-order queues keep a queue's buffers from being reused before its
+ * previous job finished; before giving a queue its next job the host waits for that queue's previous one, which
+ * frees its staging area and counts its pixels for the progress line. The device buffers are kept across runs and
+ * grow when an image needs more; a run of one job uses queue 0 and one set of buffers.
  */
 public final class BlurGpu extends GpuKernel<BlurInput, BlurOutput> {
 
