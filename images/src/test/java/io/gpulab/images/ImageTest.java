@@ -79,7 +79,7 @@ class ImageTest {
     }
 
     @Test
-    void aDirectImageKeepsItsSamplesWhatevertheBuffersPositionLaterBecomes() {
+    void aDirectImageKeepsItsSamplesWhateverTheBuffersPositionLaterBecomes() {
         ByteBuffer m = ByteBuffer.allocateDirect(10);
         m.position(4);
         for (int i = 0; i < 6; i++) {
