@@ -16,17 +16,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Blurs images with the two passes of {@code blur.cl} on either runtime: rows into a float buffer, then columns
- * into bytes.
+ * Blurs images with the two passes of {@code blur.cl} on either runtime: rows into a 16-bit fixed-point buffer
+ * (8 fraction bits, at most 1/512 of a level off), then columns into bytes.
  *
  * <p>Decomposition: each image is cut into the task's horizontal bands ({@link BlurShards}, sized by
- * {@link BlurBands}) so that the largest buffer, the float row-pass output of the band and its halo, stays within the
+ * {@link BlurBands}) so that the largest buffer, the 16-bit row-pass output of the band and its halo, stays within the
  * device's per-buffer budget and the row pass's grid within the device's second-dimension limit (65535 blocks on
  * CUDA); usually one band covers the image. Row-pass work-groups are {@value #TILE} x 1 pixels, column-pass groups
  * {@value #COL} x {@value #COL}, each staging its inputs in a local-memory tile for radii up to
  * {@value #LOCAL_RADIUS}. Traffic: the 2r + 1 float weights once per run; per band, its source rows with halo up and
  * its output rows down, as interleaved 8-bit samples through the off-heap staging buffers, the output rows copied
- * from there into the task's merge ({@link BlurMerge}); the float intermediate never leaves the device. The buffers
+ * from there into the task's merge ({@link BlurMerge}); the 16-bit intermediate never leaves the device. The buffers
  * are kept across runs and grow when an image needs more.
  */
 public final class BlurGpu extends GpuKernel<BlurInput, BlurOutput> {
@@ -104,7 +104,7 @@ public final class BlurGpu extends GpuKernel<BlurInput, BlurOutput> {
         int maxSrc = bands.stream().mapToInt(BlurShards.Band::srcRows).max().orElse(1);
         int maxOut = bands.stream().mapToInt(BlurShards.Band::outRows).max().orElse(1);
         src.ensure(line * maxSrc);
-        tmp.ensure(4 * line * maxSrc);
+        tmp.ensure(BlurBands.bytesPerRow(width, ch) * maxSrc);
         dst.ensure(line * maxOut);
         byte[] result = merge.target(index);
         for (BlurShards.Band b : bands) {

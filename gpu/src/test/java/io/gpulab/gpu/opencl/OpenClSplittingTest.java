@@ -152,7 +152,8 @@ class OpenClSplittingTest {
         assertSplitAndEqual(1 << 20, Tasks.BLUR, new BlurInput(List.of(rgba), BlurSpec.gaussian(3)), "gaussian 3");
         // radius 40 > the local tile radius: the global-memory path, in bands
         assertSplitAndEqual(1 << 20, Tasks.BLUR, new BlurInput(List.of(rgba), BlurSpec.box(40)), "box 40");
-        assertSplitAndEqual(128 << 10, Tasks.BLUR, new BlurInput(List.of(gray), BlurSpec.gaussian(12)),
+        // 211 rows of 301 16-bit row-pass samples are 127 KB: a 64 KiB cap holds 108 rows, the halo 72
+        assertSplitAndEqual(64 << 10, Tasks.BLUR, new BlurInput(List.of(gray), BlurSpec.gaussian(12)),
                 "gaussian 12 gray");
     }
 
@@ -162,7 +163,8 @@ class OpenClSplittingTest {
             BlurInput in = new BlurInput(List.of(SyntheticImages.generate(5000, 3, 4, SEED)), BlurSpec.gaussian(1));
             try (var k = b.prepare(Tasks.BLUR, in)) {
                 DeviceOutOfMemoryException e = assertThrows(DeviceOutOfMemoryException.class, () -> k.run(in));
-                assertEquals(4L * 5000 * 4 * 3, e.requestedBytes());
+                // three rows (one and its halo) of the 16-bit row-pass output: 2 bytes per sample
+                assertEquals(2L * 5000 * 4 * 3, e.requestedBytes());
                 assertEquals(64 << 10, e.availableBytes());
             }
         }
