@@ -4,6 +4,7 @@ import io.gpulab.api.Phase;
 import io.gpulab.gpu.device.Device;
 import io.gpulab.gpu.device.DeviceBuffer;
 import io.gpulab.gpu.device.DeviceFunction;
+import io.gpulab.gpu.device.Fence;
 import io.gpulab.gpu.device.KernelSpec;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -15,25 +16,49 @@ import java.util.function.Supplier;
  * Wraps a real device and records, in order, what the shared host code asks of it (uploads, launches, downloads and
  * waits), so that a test can check the host logic's order of work; it may report a smaller second-dimension grid
  * limit and a coarser offset alignment than the wrapped device, as CUDA has, so that the host code's handling of
- * those limits runs on PoCL. Everything else, results included, comes from the wrapped device.
+ * those limits runs on PoCL, and a smaller per-buffer budget, so that work splits into many launches. Everything
+ * else, results included, comes from the wrapped device.
  */
 public final class RecordingDevice implements Device {
 
     private final Device inner;
     private final int maxGroupsY;
     private final long alignment;
+    private final long budget;
     private final List<String> ops = new ArrayList<>();
+    private final List<String> trace = new ArrayList<>();
+    private int fences;
 
     /** Wraps the device, reporting these limits where they are tighter than its own. */
     public RecordingDevice(Device inner, int maxGroupsY, long alignment) {
+        this(inner, maxGroupsY, alignment, Long.MAX_VALUE);
+    }
+
+    /** Wraps the device, reporting these limits and this per-buffer budget where they are tighter than its own. */
+    public RecordingDevice(Device inner, int maxGroupsY, long alignment, long budget) {
         this.inner = inner;
         this.maxGroupsY = Math.min(maxGroupsY, inner.maxGroupsY());
         this.alignment = Math.max(alignment, inner.offsetAlignment());
+        this.budget = Math.min(budget, inner.budget());
     }
 
-    /** Returns the operations since the last {@link #beginRun}: {@code upload <what>}, {@code launch <kernel>}... */
+    /**
+     * Returns the operations since the last {@link #beginRun}: {@code upload <what>}, {@code launch <kernel>},
+     * {@code download <what>}, {@code sync}, {@code fence <n>} and {@code await <n>} (fences numbered from 1 per
+     * device).
+     */
     public List<String> ops() {
         return List.copyOf(ops);
+    }
+
+    /** Returns the {@link #ops} with each access to a buffer's staging area, {@code host <what>}, in its place. */
+    public List<String> trace() {
+        return List.copyOf(trace);
+    }
+
+    private void record(String op) {
+        ops.add(op);
+        trace.add(op);
     }
 
     @Override
@@ -48,7 +73,7 @@ public final class RecordingDevice implements Device {
 
     @Override
     public long budget() {
-        return inner.budget();
+        return budget;
     }
 
     @Override
@@ -110,19 +135,31 @@ public final class RecordingDevice implements Device {
                 unwrapped[i] = a;
             }
         }
-        ops.add("launch " + function.spec().name());
+        record("launch " + function.spec().name());
         inner.launch(function, groupsX, groupsY, localX, localY, unwrapped);
     }
 
     @Override
     public void sync() {
-        ops.add("sync");
+        record("sync");
         inner.sync();
+    }
+
+    @Override
+    public Fence fence() {
+        int id = ++fences;
+        record("fence " + id);
+        Fence f = inner.fence();
+        return () -> {
+            record("await " + id);
+            f.await();
+        };
     }
 
     @Override
     public void beginRun() {
         ops.clear();
+        trace.clear();
         inner.beginRun();
     }
 
@@ -169,18 +206,19 @@ public final class RecordingDevice implements Device {
 
         @Override
         public ByteBuffer host() {
+            trace.add("host " + what);
             return inner.host();
         }
 
         @Override
         public void upload(long bytes) {
-            ops.add("upload " + what);
+            record("upload " + what);
             inner.upload(bytes);
         }
 
         @Override
         public void download(long offset, long bytes) {
-            ops.add("download " + what);
+            record("download " + what);
             inner.download(offset, bytes);
         }
 

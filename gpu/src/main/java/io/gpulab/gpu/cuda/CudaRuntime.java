@@ -8,6 +8,7 @@ import io.gpulab.gpu.device.Device;
 import io.gpulab.gpu.device.DeviceBuffer;
 import io.gpulab.gpu.device.DeviceFunction;
 import io.gpulab.gpu.device.DeviceOptions;
+import io.gpulab.gpu.device.Fence;
 import io.gpulab.gpu.device.KernelSpec;
 import io.gpulab.gpu.device.Phases;
 import java.util.ArrayList;
@@ -204,6 +205,16 @@ final class CudaRuntime implements Device {
     @Override
     public void sync() {
         JCudaDriver.cuStreamSynchronize(context.stream());
+    }
+
+    /** Returns a wait for the event recorded after the last copy or launch: the stream reaches it after all before. */
+    @Override
+    public Fence fence() {
+        if (timed.isEmpty()) {
+            return () -> { };
+        }
+        CUevent last = timed.get(timed.size() - 1).end();
+        return () -> JCudaDriver.cuEventSynchronize(last);
     }
 
     @Override

@@ -10,10 +10,10 @@ import java.util.function.Supplier;
  * written once and exercised by the OpenCL conformance run on PoCL.
  *
  * <p>Work goes on one in-order queue (an OpenCL command queue, a CUDA stream): {@link DeviceBuffer#upload},
- * {@link #launch} and {@link DeviceBuffer#download} only enqueue, and the host waits in {@link #sync} or
- * {@link #endRun} alone. Every enqueued copy and launch is timed on the device and summed into the phases of the run
- * ({@link Phases}). Failures are typed: {@link io.gpulab.api.DeviceOutOfMemoryException} when an allocation does not
- * fit, {@link io.gpulab.api.BackendException} naming the runtime error otherwise.
+ * {@link #launch} and {@link DeviceBuffer#download} only enqueue, and the host waits in {@link #sync},
+ * {@link Fence#await} or {@link #endRun} alone. Every enqueued copy and launch is timed on the device and summed
+ * into the phases of the run ({@link Phases}). Failures are typed: {@link io.gpulab.api.DeviceOutOfMemoryException}
+ * when an allocation does not fit, {@link io.gpulab.api.BackendException} naming the runtime error otherwise.
  */
 public interface Device extends AutoCloseable {
 
@@ -80,6 +80,12 @@ public interface Device extends AutoCloseable {
 
     /** Waits until everything enqueued has finished, so that downloaded host bytes are valid. */
     void sync();
+
+    /**
+     * Returns a fence after everything enqueued so far in this run, to wait for that work alone while later work
+     * runs ({@link Fence#await}); the queue being in order, it is the last enqueued copy's or launch's completion.
+     */
+    Fence fence();
 
     /** Forgets the timings of an earlier run. */
     void beginRun();

@@ -16,6 +16,7 @@ import static org.jocl.CL.clGetKernelWorkGroupInfo;
 import static org.jocl.CL.clReleaseCommandQueue;
 import static org.jocl.CL.clReleaseEvent;
 import static org.jocl.CL.clSetKernelArg;
+import static org.jocl.CL.clWaitForEvents;
 
 import io.gpulab.api.BackendException;
 import io.gpulab.api.Phase;
@@ -23,6 +24,7 @@ import io.gpulab.gpu.device.Device;
 import io.gpulab.gpu.device.DeviceBuffer;
 import io.gpulab.gpu.device.DeviceFunction;
 import io.gpulab.gpu.device.DeviceOptions;
+import io.gpulab.gpu.device.Fence;
 import io.gpulab.gpu.device.KernelSpec;
 import io.gpulab.gpu.device.Phases;
 import java.util.ArrayList;
@@ -195,6 +197,16 @@ final class OpenClRuntime implements Device {
     @Override
     public void sync() {
         clFinish(queue);
+    }
+
+    /** Returns a wait for the last enqueued command's event, which the in-order queue completes after all before it. */
+    @Override
+    public Fence fence() {
+        if (events.isEmpty()) {
+            return () -> { };
+        }
+        cl_event last = events.get(events.size() - 1).event();
+        return () -> clWaitForEvents(1, new cl_event[] {last});
     }
 
     @Override
