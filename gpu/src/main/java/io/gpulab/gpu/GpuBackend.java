@@ -3,11 +3,13 @@ package io.gpulab.gpu;
 import io.gpulab.api.Backend;
 import io.gpulab.api.Kernel;
 import io.gpulab.api.Phase;
+import io.gpulab.api.SerialItems;
 import io.gpulab.api.Task;
 import io.gpulab.api.spi.KernelRegistry;
 import io.gpulab.gpu.device.Device;
 import io.gpulab.tasks.Tasks;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code opencl} and {@code cuda} backends: one {@link Device} of either runtime and the task kernels written
@@ -50,6 +52,12 @@ public final class GpuBackend implements Backend {
     @Override
     public <I, O> Kernel<I, O> prepare(Task<I, O> task, I input) {
         return device.guard("prepare " + task.id(), () -> kernels.prepare(this, task, input));
+    }
+
+    /** Returns {@link Sha256Gpu#SERIAL_MESSAGES} for sha256, whose kernel hashes each given message on one thread. */
+    @Override
+    public Optional<SerialItems> serialItems(Task<?, ?> task) {
+        return task == Tasks.SHA256 ? Optional.of(Sha256Gpu.SERIAL_MESSAGES) : Optional.empty();
     }
 
     @Override

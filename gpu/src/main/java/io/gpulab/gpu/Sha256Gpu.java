@@ -1,5 +1,6 @@
 package io.gpulab.gpu;
 
+import io.gpulab.api.SerialItems;
 import io.gpulab.gpu.device.Device;
 import io.gpulab.gpu.device.DeviceBuffer;
 import io.gpulab.gpu.device.DeviceFunction;
@@ -61,6 +62,15 @@ public final class Sha256Gpu extends GpuKernel<Sha256Input, Sha256Output> {
     public static final int SYNTHETIC_GROUP = 256;
     /** The work-group size of {@code sha256_messages} where the device allows it. */
     public static final int MESSAGES_GROUP = 64;
+    /**
+     * How {@code sha256_messages} runs one given message: one thread hashes it block by block, about one 64-byte
+     * compression per microsecond (64 rounds, each a chain of about 8 dependent operations of about 4 clocks, near
+     * 2,000 clocks at 2 GHz), so 64 MB/s; a batch of many messages comes in over PCIe at about 50 GB/s (Gen5, pinned
+     * memory), which bounds the device's rate over a batch before its hashing does (about 1 TB/s of compressions on an
+     * H100). Messages of at least 1 MiB (16 ms on one thread, about 1 ms through the host's SHA-NI at 1 GB/s) may go
+     * to the host; where that shortens their batch is {@link SerialItems#toHost}'s choice.
+     */
+    public static final SerialItems SERIAL_MESSAGES = new SerialItems(64e6, 50e9, 1 << 20);
 
     private final int group;
     private final DeviceFunction synthetic;
