@@ -3,7 +3,7 @@ package io.gpulab.gpu;
 import io.gpulab.gpu.device.Device;
 import io.gpulab.gpu.device.DeviceBuffer;
 import io.gpulab.gpu.device.DeviceFunction;
-import io.gpulab.gpu.device.Fence;
+import io.gpulab.gpu.device.DeviceEvent;
 import java.nio.ByteBuffer;
 import java.nio.LongBuffer;
 import java.util.List;
@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * One set of buffers for a launch of given messages (packed bytes, 64-bit offsets, 32-bit lengths, 32-byte digests)
  * and the launch in flight on it. {@link Sha256Gpu} keeps two sets and alternates: it packs launch k + 1 into one set
- * while the device hashes launch k from the other, and before packing a set again it waits ({@link Fence}) for that
- * set's previous launch alone, whose upload has then left the staging areas and whose digests have arrived.
+ * while the device hashes launch k from the other, and before packing a set again it waits
+ * ({@link Device#hostWait}) for that set's previous launch alone, whose upload has then left the staging areas and
+ * whose digests have arrived.
  */
 final class Sha256MessageBuffers implements AutoCloseable {
 
@@ -21,7 +22,7 @@ final class Sha256MessageBuffers implements AutoCloseable {
     private final DeviceBuffer offsets;
     private final DeviceBuffer lengths;
     private final DeviceBuffer out;
-    private Fence inFlight;
+    private DeviceEvent inFlight;
     private int from;
     private int to;
 
@@ -45,7 +46,7 @@ final class Sha256MessageBuffers implements AutoCloseable {
 
     /**
      * Packs messages {@code [from, to)} into the staging areas, then enqueues their upload, the launch of
-     * {@code kernel} in groups of {@code group} and the digests' download, with a fence after them; the set must
+     * {@code kernel} in groups of {@code group} and the digests' download, with a marker after them; the set must
      * have no launch in flight ({@link #finish}).
      */
     void start(List<byte[]> msgs, int from, int to, DeviceFunction kernel, int group) {
@@ -74,7 +75,7 @@ final class Sha256MessageBuffers implements AutoCloseable {
         lengths.upload(4L * n);
         device.launch(kernel, Sha256Batches.groups(n, group), 1, group, 1, data, offsets, lengths, n, out);
         out.download(0, 32L * n);
-        this.inFlight = device.fence();
+        this.inFlight = device.mark();
         this.from = from;
         this.to = to;
     }
@@ -87,8 +88,9 @@ final class Sha256MessageBuffers implements AutoCloseable {
         if (inFlight == null) {
             return 0;
         }
-        inFlight.await();
+        DeviceEvent e = inFlight;
         inFlight = null;
+        device.hostWait(e);
         int n = to - from;
         out.host().get(digests, 32 * from, 32 * n);
         return n;

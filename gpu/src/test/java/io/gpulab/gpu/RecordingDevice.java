@@ -3,8 +3,8 @@ package io.gpulab.gpu;
 import io.gpulab.api.Phase;
 import io.gpulab.gpu.device.Device;
 import io.gpulab.gpu.device.DeviceBuffer;
+import io.gpulab.gpu.device.DeviceEvent;
 import io.gpulab.gpu.device.DeviceFunction;
-import io.gpulab.gpu.device.Fence;
 import io.gpulab.gpu.device.KernelSpec;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -18,16 +18,33 @@ import java.util.function.Supplier;
  * limit and a coarser offset alignment than the wrapped device, as CUDA has, so that the host code's handling of
  * those limits runs on PoCL, and a smaller per-buffer budget, so that work splits into many launches. Everything
  * else, results included, comes from the wrapped device.
+ *
+ * <p>It also fails with an {@link AssertionError} where the host code takes a buffer's staging area back
+ * ({@link DeviceBuffer#host}) while a copy from or into it may still run, before the host waited ({@link #sync},
+ * {@link #hostWait} of a marker after the copy, the end of the run), even when the wrapped device (PoCL) would happen
+ * to give the right bytes.
  */
 public final class RecordingDevice implements Device {
+
+    /**
+     * A marker of the wrapped device, with its position in the queue.
+     *
+     * @param queue the queue, 0
+     * @param seq the number of commands enqueued before it
+     * @param inner the wrapped device's event
+     */
+    private record Marker(int queue, long seq, DeviceEvent inner) implements DeviceEvent {
+    }
 
     private final Device inner;
     private final int maxGroupsY;
     private final long alignment;
     private final long budget;
     private final List<String> ops = new ArrayList<>();
-    private final List<String> trace = new ArrayList<>();
-    private int fences;
+    /** Commands enqueued so far. */
+    private long seq;
+    /** The commands the host waited for. */
+    private long hostSeen;
 
     /** Wraps the device, reporting these limits where they are tighter than its own. */
     public RecordingDevice(Device inner, int maxGroupsY, long alignment) {
@@ -44,21 +61,10 @@ public final class RecordingDevice implements Device {
 
     /**
      * Returns the operations since the last {@link #beginRun}: {@code upload <what>}, {@code launch <kernel>},
-     * {@code download <what>}, {@code sync}, {@code fence <n>} and {@code await <n>} (fences numbered from 1 per
-     * device).
+     * {@code download <what>}, {@code sync}, {@code mark}, {@code host wait q0}.
      */
     public List<String> ops() {
         return List.copyOf(ops);
-    }
-
-    /** Returns the {@link #ops} with each access to a buffer's staging area, {@code host <what>}, in its place. */
-    public List<String> trace() {
-        return List.copyOf(trace);
-    }
-
-    private void record(String op) {
-        ops.add(op);
-        trace.add(op);
     }
 
     @Override
@@ -135,37 +141,44 @@ public final class RecordingDevice implements Device {
                 unwrapped[i] = a;
             }
         }
-        record("launch " + function.spec().name());
+        seq++;
+        ops.add("launch " + function.spec().name());
         inner.launch(function, groupsX, groupsY, localX, localY, unwrapped);
     }
 
     @Override
     public void sync() {
-        record("sync");
+        ops.add("sync");
         inner.sync();
+        hostSeen = seq;
     }
 
     @Override
-    public Fence fence() {
-        int id = ++fences;
-        record("fence " + id);
-        Fence f = inner.fence();
-        return () -> {
-            record("await " + id);
-            f.await();
-        };
+    public DeviceEvent mark() {
+        ops.add("mark");
+        return new Marker(0, seq, inner.mark());
+    }
+
+    @Override
+    public void hostWait(DeviceEvent event) {
+        Marker m = (Marker) event;
+        ops.add("host wait q" + m.queue());
+        inner.hostWait(m.inner());
+        hostSeen = Math.max(hostSeen, m.seq());
     }
 
     @Override
     public void beginRun() {
         ops.clear();
-        trace.clear();
         inner.beginRun();
+        hostSeen = seq;
     }
 
     @Override
     public Map<Phase, Double> endRun() {
-        return inner.endRun();
+        Map<Phase, Double> phases = inner.endRun();
+        hostSeen = seq;
+        return phases;
     }
 
     @Override
@@ -188,6 +201,8 @@ public final class RecordingDevice implements Device {
 
         private final DeviceBuffer inner;
         private final String what;
+        /** The position of the last copy through the staging area; 0 for none. */
+        private long stagingSeq;
 
         Recorded(DeviceBuffer inner, String what) {
             this.inner = inner;
@@ -204,21 +219,27 @@ public final class RecordingDevice implements Device {
             return inner.capacity();
         }
 
+        /** Fails when the staging area is handed out while a copy of it may still run: the host would overwrite it. */
         @Override
         public ByteBuffer host() {
-            trace.add("host " + what);
+            if (hostSeen < stagingSeq) {
+                throw new AssertionError("the staging area of " + what + " is reused before its copy finished: "
+                        + ops);
+            }
             return inner.host();
         }
 
         @Override
         public void upload(long bytes) {
-            record("upload " + what);
+            stagingSeq = ++seq;
+            ops.add("upload " + what);
             inner.upload(bytes);
         }
 
         @Override
         public void download(long offset, long bytes) {
-            record("download " + what);
+            stagingSeq = ++seq;
+            ops.add("download " + what);
             inner.download(offset, bytes);
         }
 

@@ -6,9 +6,9 @@ import io.gpulab.api.DeviceInfo;
 import io.gpulab.api.Phase;
 import io.gpulab.gpu.device.Device;
 import io.gpulab.gpu.device.DeviceBuffer;
+import io.gpulab.gpu.device.DeviceEvent;
 import io.gpulab.gpu.device.DeviceFunction;
 import io.gpulab.gpu.device.DeviceOptions;
-import io.gpulab.gpu.device.Fence;
 import io.gpulab.gpu.device.KernelSpec;
 import io.gpulab.gpu.device.Phases;
 import java.util.ArrayList;
@@ -47,11 +47,21 @@ final class CudaRuntime implements Device {
     private record Timed(Phase phase, CUevent start, CUevent end) {
     }
 
+    /**
+     * An event recorded on the stream.
+     *
+     * @param queue the queue (stream), 0
+     * @param event the event
+     */
+    private record Marker(int queue, CUevent event) implements DeviceEvent {
+    }
+
     private final CudaContext context;
     private final DeviceOptions options;
     private final String description;
     private final List<Timed> timed = new ArrayList<>();
     private final List<CUevent> spare = new ArrayList<>();
+    private final List<CUevent> markers = new ArrayList<>();
     private final Phases phases = new Phases();
     private int eventGeneration;
 
@@ -179,18 +189,23 @@ final class CudaRuntime implements Device {
 
     /** Enqueues a copy or launch between two events, which {@link #endRun} turns into its phase's seconds. */
     void timed(Phase phase, Runnable enqueue) {
-        if (eventGeneration != context.generation()) {
-            // events of a destroyed context are gone with it
-            timed.clear();
-            spare.clear();
-            eventGeneration = context.generation();
-        }
+        forgetLostEvents();
         CUevent start = event();
         CUevent end = event();
         JCudaDriver.cuEventRecord(start, context.stream());
         enqueue.run();
         JCudaDriver.cuEventRecord(end, context.stream());
         timed.add(new Timed(phase, start, end));
+    }
+
+    private void forgetLostEvents() {
+        if (eventGeneration != context.generation()) {
+            // events of a destroyed context are gone with it
+            timed.clear();
+            spare.clear();
+            markers.clear();
+            eventGeneration = context.generation();
+        }
     }
 
     private CUevent event() {
@@ -207,14 +222,18 @@ final class CudaRuntime implements Device {
         JCudaDriver.cuStreamSynchronize(context.stream());
     }
 
-    /** Returns a wait for the event recorded after the last copy or launch: the stream reaches it after all before. */
     @Override
-    public Fence fence() {
-        if (timed.isEmpty()) {
-            return () -> { };
-        }
-        CUevent last = timed.get(timed.size() - 1).end();
-        return () -> JCudaDriver.cuEventSynchronize(last);
+    public DeviceEvent mark() {
+        forgetLostEvents();
+        CUevent e = event();
+        JCudaDriver.cuEventRecord(e, context.stream());
+        markers.add(e);
+        return new Marker(0, e);
+    }
+
+    @Override
+    public void hostWait(DeviceEvent event) {
+        JCudaDriver.cuEventSynchronize(((Marker) event).event());
     }
 
     @Override
@@ -224,6 +243,8 @@ final class CudaRuntime implements Device {
             spare.add(t.end());
         }
         timed.clear();
+        spare.addAll(markers);
+        markers.clear();
         phases.reset();
     }
 
@@ -238,6 +259,8 @@ final class CudaRuntime implements Device {
             spare.add(t.end());
         }
         timed.clear();
+        spare.addAll(markers);
+        markers.clear();
         return phases.snapshot();
     }
 

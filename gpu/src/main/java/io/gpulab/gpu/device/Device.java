@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  *
  * <p>Work goes on one in-order queue (an OpenCL command queue, a CUDA stream): {@link DeviceBuffer#upload},
  * {@link #launch} and {@link DeviceBuffer#download} only enqueue, and the host waits in {@link #sync},
- * {@link Fence#await} or {@link #endRun} alone. Every enqueued copy and launch is timed on the device and summed
+ * {@link #hostWait} or {@link #endRun} alone. Every enqueued copy and launch is timed on the device and summed
  * into the phases of the run ({@link Phases}). Failures are typed: {@link io.gpulab.api.DeviceOutOfMemoryException}
  * when an allocation does not fit, {@link io.gpulab.api.BackendException} naming the runtime error otherwise.
  */
@@ -82,10 +82,13 @@ public interface Device extends AutoCloseable {
     void sync();
 
     /**
-     * Returns a fence after everything enqueued so far in this run, to wait for that work alone while later work
-     * runs ({@link Fence#await}); the queue being in order, it is the last enqueued copy's or launch's completion.
+     * Enqueues a marker on the queue and returns its event, which completes with the work before it, so that the host
+     * can wait for that work alone ({@link #hostWait}) while the work enqueued after it runs.
      */
-    Fence fence();
+    DeviceEvent mark();
+
+    /** Waits on the host until the event completes, so that the copies before it are done. */
+    void hostWait(DeviceEvent event);
 
     /** Forgets the timings of an earlier run. */
     void beginRun();

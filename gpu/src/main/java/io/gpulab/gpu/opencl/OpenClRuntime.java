@@ -7,6 +7,7 @@ import static org.jocl.CL.CL_PROFILING_COMMAND_START;
 import static org.jocl.CL.CL_QUEUE_PROFILING_ENABLE;
 import static org.jocl.CL.clCreateCommandQueue;
 import static org.jocl.CL.clCreateKernel;
+import static org.jocl.CL.clEnqueueMarkerWithWaitList;
 import static org.jocl.CL.clEnqueueNDRangeKernel;
 import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clEnqueueWriteBuffer;
@@ -22,9 +23,9 @@ import io.gpulab.api.BackendException;
 import io.gpulab.api.Phase;
 import io.gpulab.gpu.device.Device;
 import io.gpulab.gpu.device.DeviceBuffer;
+import io.gpulab.gpu.device.DeviceEvent;
 import io.gpulab.gpu.device.DeviceFunction;
 import io.gpulab.gpu.device.DeviceOptions;
-import io.gpulab.gpu.device.Fence;
 import io.gpulab.gpu.device.KernelSpec;
 import io.gpulab.gpu.device.Phases;
 import java.util.ArrayList;
@@ -58,6 +59,15 @@ final class OpenClRuntime implements Device {
     private record Timed(Phase phase, cl_event event) {
     }
 
+    /**
+     * A marker's event on the queue.
+     *
+     * @param queue the queue, 0
+     * @param event the marker's event
+     */
+    private record Marker(int queue, cl_event event) implements DeviceEvent {
+    }
+
     private final OpenClContext context;
     private final cl_command_queue queue;
     private final long limit;
@@ -65,6 +75,7 @@ final class OpenClRuntime implements Device {
     private final boolean serialSieveCrossing;
     private final Map<String, Double> compileSeconds = new LinkedHashMap<>();
     private final List<Timed> events = new ArrayList<>();
+    private final List<cl_event> markers = new ArrayList<>();
     private final Phases phases = new Phases();
 
     /** Opens a queue on the device with the options' cap on the per-buffer budget. */
@@ -199,20 +210,25 @@ final class OpenClRuntime implements Device {
         clFinish(queue);
     }
 
-    /** Returns a wait for the last enqueued command's event, which the in-order queue completes after all before it. */
     @Override
-    public Fence fence() {
-        if (events.isEmpty()) {
-            return () -> { };
-        }
-        cl_event last = events.get(events.size() - 1).event();
-        return () -> clWaitForEvents(1, new cl_event[] {last});
+    public DeviceEvent mark() {
+        cl_event e = new cl_event();
+        clEnqueueMarkerWithWaitList(queue, 0, null, e);
+        markers.add(e);
+        return new Marker(0, e);
+    }
+
+    @Override
+    public void hostWait(DeviceEvent event) {
+        clWaitForEvents(1, new cl_event[] {((Marker) event).event()});
     }
 
     @Override
     public void beginRun() {
         events.forEach(t -> clReleaseEvent(t.event()));
         events.clear();
+        markers.forEach(CL::clReleaseEvent);
+        markers.clear();
         phases.reset();
     }
 
@@ -228,6 +244,8 @@ final class OpenClRuntime implements Device {
             clReleaseEvent(t.event());
         }
         events.clear();
+        markers.forEach(CL::clReleaseEvent);
+        markers.clear();
         return phases.snapshot();
     }
 
