@@ -46,6 +46,9 @@ public abstract class GpuBackendChecks {
     /** Opens the runtime's default device with no options. */
     protected abstract Device openDevice();
 
+    /** Opens the runtime's default device with its per-buffer budget capped at {@code maxBufferBytes}. */
+    protected abstract Device openDevice(long maxBufferBytes);
+
     @BeforeEach
     public void requireRuntime() {
         RequireBackend.available(runtime());
@@ -157,6 +160,70 @@ public abstract class GpuBackendChecks {
             assertEquals(List.of(launch, launch, "download segment counts", "sync"), d.ops());
             assertEquals(Tasks.SIEVE.workUnits(in), k.workDone(), "every number counted once for the progress line");
             assertTrue(Tasks.SIEVE.compare(seq(Tasks.SIEVE, in), out).ok());
+        }
+    }
+
+    @Test
+    public void sieveBucketFillsAndSievesOfARoundRunBackToBackWithOneDownload() {
+        long span = 2L * SieveGpu.WORDS * 32 * SieveGpu.MAX_SEGMENTS_PER_LAUNCH;
+        long from = 1_000_000_000_000L;
+        SieveInput in = SieveInput.count(from, from + span + 1000);
+        RecordingDevice d = device();
+        try (Backend b = new GpuBackend(d); Kernel<SieveInput, SieveOutput> k = b.prepare(Tasks.SIEVE, in)) {
+            var out = k.run(in);
+            String fill = "launch " + SieveGpu.BUCKETS.name();
+            String sieve = "launch " + SieveGpu.SEGMENTS.name();
+            // primes above 2^17 (to 10^6) are bucketed: each launch's fill goes just before its sieve
+            assertEquals(List.of(fill, sieve, fill, sieve, "download segment counts", "sync"), d.ops());
+            assertTrue(k.events().stream().anyMatch(e -> e.contains("66268 primes bucketed")), k.events().toString());
+            assertTrue(Tasks.SIEVE.compare(seq(Tasks.SIEVE, in), out).ok());
+        }
+    }
+
+    @Test
+    public void sieveBucketOverflowSievesTheLaunchAgainWithTheCapDoubledAndCountsExactly() {
+        // 8 entries per chunk where about 20,900 are expected near 10^12: every launch overflows, and each re-run
+        // doubles the cap until it holds (or reaches the bucketed primes, where no bucket can overflow)
+        long from = 1_000_000_000_000L - 3_000_000;
+        SieveInput in = SieveInput.count(from, from + 6_000_000);
+        try (RecordingDevice d = device(); SieveGpu k = new SieveGpu(d, in, 8)) {
+            SieveOutput out = k.run(in);
+            Verdict v = Tasks.SIEVE.compare(seq(Tasks.SIEVE, in), out);
+            assertTrue(v.ok(), v.toString());
+            assertTrue(k.events().stream().anyMatch(e -> e.startsWith("sieve bucket overflow (over 8 entries")),
+                    k.events().toString());
+            assertTrue(k.events().stream().anyMatch(e -> e.contains("with 16384 entries per chunk")),
+                    k.events().toString());
+        }
+        List<Long> expected = new ArrayList<>();
+        List<Long> actual = new ArrayList<>();
+        SieveInput ref = new SieveInput(from, from + 6_000_000, expected::add);
+        SieveInput listed = new SieveInput(from, from + 6_000_000, actual::add);
+        try (RecordingDevice d = device(); SieveGpu k = new SieveGpu(d, listed, 1000)) {
+            assertEquals(seq(Tasks.SIEVE, ref).count(), k.run(listed).count());
+            assertTrue(k.events().stream().anyMatch(e -> e.startsWith("sieve bucket overflow (over 1000 entries")),
+                    k.events().toString());
+        }
+        assertEquals(expected, actual, "the primes listed after the re-runs");
+    }
+
+    @Test
+    public void sieveBucketOverflowSplitsToTheBudgetAndFallsBackToPerChunkPrimesWhereTheCapNoLongerFits() {
+        // a budget of 10^6 bytes: 3 segments' buckets at 8,000 entries per chunk (32 B per entry and segment), one
+        // at 16,000, none at 32,000 (1,024,000 B): the second re-run visits the large primes per chunk instead
+        long from = 1_000_000_000_000L;
+        SieveInput in = SieveInput.count(from, from + 4L * 2 * SieveGpu.WORDS * 32 - 1001);
+        try (RecordingDevice d = new RecordingDevice(openDevice(1_000_000), CUDA_GROUPS_Y, CUDA_ALIGNMENT);
+                SieveGpu k = new SieveGpu(d, in, 8000)) {
+            SieveOutput out = k.run(in);
+            Verdict v = Tasks.SIEVE.compare(seq(Tasks.SIEVE, in), out);
+            assertTrue(v.ok(), v.toString());
+            List<String> events = k.events();
+            assertTrue(events.stream().anyMatch(e -> e.contains("launches of at most 3 segments")), events.toString());
+            assertTrue(events.stream().anyMatch(e -> e.contains("sieved again with 16000 entries per chunk")),
+                    events.toString());
+            assertTrue(events.stream().anyMatch(e -> e.contains("1 segment(s) from") && e.contains("without buckets")),
+                    events.toString());
         }
     }
 }

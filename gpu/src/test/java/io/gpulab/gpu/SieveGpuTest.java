@@ -15,16 +15,55 @@ class SieveGpuTest {
 
     @Test
     void launchesStayShortAtEveryRangeUpTo10To18() {
-        assertEquals(SieveGpu.MAX_SEGMENTS_PER_LAUNCH, SieveGpu.launchCap(0));
-        assertEquals(SieveGpu.MAX_SEGMENTS_PER_LAUNCH, SieveGpu.launchCap(78_498), "pi(10^6) primes, 10^12 ranges");
-        // pi(10^9) = 50,847,534 sieving primes near 10^18
-        // the kernel visits the primes past its carried ones in each of a segment's chunks
-        int cap = SieveGpu.launchCap(50_847_534);
-        assertEquals(10, cap);
-        long chunks = SieveGpu.WORDS / SieveGpu.CHUNK_WORDS;
-        assertTrue((long) cap * (chunks * 50_847_534L + BITS) <= SieveGpu.PRIME_VISITS_PER_LAUNCH);
-        assertTrue((long) (cap + 1) * (chunks * 50_847_534L + BITS) > SieveGpu.PRIME_VISITS_PER_LAUNCH);
-        assertEquals(1, SieveGpu.launchCap(Integer.MAX_VALUE));
+        long visits = SieveGpu.PRIME_VISITS_PER_LAUNCH;
+        long chunks = SieveGpu.CHUNKS;
+        assertEquals(SieveGpu.MAX_SEGMENTS_PER_LAUNCH, SieveGpu.launchCap(0, 0, 0));
+        // near 10^18: pi(10^9) - 1 = 50,847,533 odd sieving primes, of which 12,250 lie below the chunk span 2^17
+        // (4,113 of them carried): the rest are bucketed, visited once per launch by the fill
+        long perChunk = 12_250 - SieveGpu.CARRIED;
+        long bucketed = 50_847_533L - 12_250;
+        double expected = SieveGpu.expectedHits(131_101, 1_000_000_000L); // the first prime above 2^17
+        assertEquals(74_000, expected, 100, "bucket entries expected per chunk near 10^18");
+        long cap = SieveGpu.capFor(expected);
+        int segments = SieveGpu.launchCap(perChunk, bucketed, cap);
+        assertEquals(SieveGpu.MAX_SEGMENTS_PER_LAUNCH, segments, "256 segments per launch where 10 were before");
+        assertTrue(bucketed + segments * (chunks * (perChunk + 2 * cap) + BITS) <= visits);
+        // without buckets (one segment's buckets over the per-buffer budget) every prime is visited per chunk
+        int unbucketed = SieveGpu.launchCap(50_847_534, 0, 0);
+        assertEquals(10, unbucketed);
+        assertTrue(unbucketed * (chunks * 50_847_534L + BITS) <= visits);
+        assertTrue((unbucketed + 1) * (chunks * 50_847_534L + BITS) > visits);
+        assertEquals(1, SieveGpu.launchCap(Integer.MAX_VALUE, 0, 0));
+        assertEquals(1, SieveGpu.launchCap(0, visits, 0), "a fill alone over the budget still gets one segment");
+    }
+
+    @Test
+    void expectedBucketEntriesFollowTheSumOfReciprocalPrimes() {
+        // at 10^12 the bucketed primes are those in (2^17, 10^6]; a chunk of 2^17 odd numbers meets each p with
+        // probability 1/p
+        double exact = 0;
+        for (int p : SievingPrimes.oddUpTo(1_000_000)) {
+            if (p > SieveGpu.CHUNK_BITS) {
+                exact += (double) SieveGpu.CHUNK_BITS / p;
+            }
+        }
+        double expected = SieveGpu.expectedHits(131_101, 1_000_000);
+        assertEquals(exact, expected, exact * 0.005, "Mertens within 0.5%");
+        assertTrue(SieveGpu.capFor(expected) > expected + 6 * Math.sqrt(expected), "the cap has a margin");
+        assertEquals(0, SieveGpu.expectedHits(131_101, 131_000), "no bucketed primes below the chunk span");
+    }
+
+    @Test
+    void aCpuDevicesFillTakesFewerGroupsWhereEachBucketedPrimeHasFewEntries() {
+        // near 10^12: 66,247 bucketed primes, 20,800 entries per chunk, 256 segments: about 640 per prime
+        SieveGpu.Tiers t12 = new SieveGpu.Tiers(78_497, 12_250, 23_067, 20_800);
+        assertEquals(8, SieveGpu.cpuFillGroups(256, t12));
+        assertEquals(2, SieveGpu.cpuFillGroups(3, t12), "3 segments: under 8 entries per prime, the least 2 groups");
+        assertEquals(1, SieveGpu.cpuFillGroups(1, t12), "never more groups than segments");
+        // near 10^18: 50.8 M bucketed primes, 74,000 entries per chunk: about 3 per prime and launch
+        SieveGpu.Tiers t18 = new SieveGpu.Tiers(50_847_533, 12_250, 79_600, 74_000);
+        assertEquals(2, SieveGpu.cpuFillGroups(256, t18));
+        assertEquals(1, SieveGpu.cpuFillGroups(1, t18));
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class CudaKernelSpecTest {
 
-    private static final List<KernelSpec> SPECS = List.of(SieveGpu.SEGMENTS, Sha256Gpu.MESSAGES,
+    private static final List<KernelSpec> SPECS = List.of(SieveGpu.SEGMENTS, SieveGpu.BUCKETS, Sha256Gpu.MESSAGES,
             Sha256Gpu.SYNTHETIC, Sha256Gpu.SYNTHETIC_ONE_BLOCK, Sha256Gpu.SYNTHETIC_64, BlurGpu.ROWS, BlurGpu.COLS);
 
     @Test

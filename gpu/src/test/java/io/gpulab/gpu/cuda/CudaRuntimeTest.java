@@ -19,4 +19,9 @@ class CudaRuntimeTest extends GpuBackendChecks {
     protected Device openDevice() {
         return new CudaRuntime(0, new DeviceOptions(0));
     }
+
+    @Override
+    protected Device openDevice(long maxBufferBytes) {
+        return new CudaRuntime(0, new DeviceOptions(maxBufferBytes));
+    }
 }

@@ -16,4 +16,9 @@ class OpenClRuntimeTest extends GpuBackendChecks {
     protected Device openDevice() {
         return new OpenClRuntime(OpenClDevices.defaultDevice(), new DeviceOptions(0));
     }
+
+    @Override
+    protected Device openDevice(long maxBufferBytes) {
+        return new OpenClRuntime(OpenClDevices.defaultDevice(), new DeviceOptions(maxBufferBytes));
+    }
 }
