@@ -15,9 +15,10 @@
  * When the radius is at most BLUR_LOCAL_RADIUS, both passes stage their inputs in local-memory tiles and their
  * weights in local memory, and switch once on the channel count to a body where it is a literal: RGBA pixels are
  * float4 tiles (one 16-byte local load per tap and work-item, consecutive work-items on consecutive pixels, so no
- * bank conflicts; a CPU device does a tap's four channels as one SIMD operation), read from and written to global
- * memory as one 32-bit word per pixel and one 64-bit word (four 16-bit samples) per intermediate pixel; 1 to 3
- * channels use the same tile as floats. Larger radii read global memory directly.
+ * bank conflicts; a CPU device does a tap's four channels as one SIMD operation), their weights read four at a time
+ * (one 16-byte load that every work-item makes at the same address, a broadcast, per four taps), read from and
+ * written to global memory as one 32-bit word per pixel and one 64-bit word (four 16-bit samples) per intermediate
+ * pixel; 1 to 3 channels use the same tile as floats. Larger radii read global memory directly.
  *
  * Launch shapes: blur_rows 2-D (x, row) with work-groups of BLUR_TILE x 1;
  *                blur_cols 2-D (x, output row) with work-groups of BLUR_COL_X x BLUR_COL_Y.
@@ -34,6 +35,8 @@
 #ifndef BLUR_LOCAL_RADIUS
 #define BLUR_LOCAL_RADIUS 32
 #endif
+/* The weights staged in local memory as float4s: 2r + 1 floats for the largest tiled radius, rounded up to 4. */
+#define BLUR_WEIGHT_VECS ((2 * BLUR_LOCAL_RADIUS + 4) / 4)
 
 /* Returns the RGBA pixel packed little-endian in p (channel 0 in the low byte) as floats. */
 DEVICE_FN float4 unpack_rgba(u32 p)
@@ -46,6 +49,16 @@ DEVICE_FN float4 unpack_rgba(u32 p)
 DEVICE_FN u32 to_byte(float v)
 {
     return (u32) clamp_int((int) (v + 0.5f), 0, 255);
+}
+
+/* Returns acc + w * v, channel by channel (CUDA's float4 has no operators). */
+DEVICE_FN float4 add_tap(float4 acc, float w, float4 v)
+{
+    acc.x += w * v.x;
+    acc.y += w * v.y;
+    acc.z += w * v.z;
+    acc.w += w * v.w;
+    return acc;
 }
 
 /* Returns a row-pass sum (0..255) as 16-bit fixed point with 8 fraction bits, rounded to nearest. */
@@ -79,18 +92,22 @@ DEVICE_FN void rows_load(GLOBAL const u8 *src, LOCAL float4 *tile, int lx, int x
 }
 
 /* Filters pixel x (tile position lx) of the row from the tile into tmp, ch channels. */
-DEVICE_FN void rows_filter(GLOBAL u16 *tmp, LOCAL const float4 *tile, LOCAL const float *wts, int lx, int r,
+DEVICE_FN void rows_filter(GLOBAL u16 *tmp, LOCAL const float4 *tile, LOCAL const float4 *w4, int lx, int r,
                            u64 at, const int ch)
 {
+    LOCAL const float *wts = (LOCAL const float *) w4;
     if (ch == 4) {
         float4 acc = MAKE_FLOAT4(0.0f, 0.0f, 0.0f, 0.0f);
-        for (int k = 0; k <= 2 * r; k++) {
-            const float wk = wts[k];
-            const float4 v = tile[lx + k];
-            acc.x += wk * v.x;
-            acc.y += wk * v.y;
-            acc.z += wk * v.z;
-            acc.w += wk * v.w;
+        int k = 0;
+        for (; k + 3 <= 2 * r; k += 4) {
+            const float4 wk = w4[k >> 2];
+            acc = add_tap(acc, wk.x, tile[lx + k]);
+            acc = add_tap(acc, wk.y, tile[lx + k + 1]);
+            acc = add_tap(acc, wk.z, tile[lx + k + 2]);
+            acc = add_tap(acc, wk.w, tile[lx + k + 3]);
+        }
+        for (; k <= 2 * r; k++) {
+            acc = add_tap(acc, wts[k], tile[lx + k]);
         }
         ((GLOBAL u64 *) tmp)[at] = (u64) (to_fixed(acc.x) | (to_fixed(acc.y) << 16))
                 | ((u64) (to_fixed(acc.z) | (to_fixed(acc.w) << 16)) << 32);
@@ -111,7 +128,8 @@ KERNEL void blur_rows(GLOBAL const u8 *src, GLOBAL u16 *tmp, GLOBAL const float 
                       int ch)
 {
     LOCAL_ARRAY(float4, tile, BLUR_TILE + 2 * BLUR_LOCAL_RADIUS);
-    LOCAL_ARRAY(float, wts, 2 * BLUR_LOCAL_RADIUS + 1);
+    LOCAL_ARRAY(float4, w4, BLUR_WEIGHT_VECS);
+    LOCAL float *wts = (LOCAL float *) w4;
     const int lx = (int) LOCAL_ID0;
     const int x = (int) GLOBAL_ID0;
     const int y = (int) GLOBAL_ID1;
@@ -136,10 +154,10 @@ KERNEL void blur_rows(GLOBAL const u8 *src, GLOBAL u16 *tmp, GLOBAL const float 
     }
     if (use_tile) {
         switch (ch) {
-        case 1: rows_filter(tmp, tile, wts, lx, r, row + (u64) x, 1); break;
-        case 2: rows_filter(tmp, tile, wts, lx, r, row + (u64) x, 2); break;
-        case 3: rows_filter(tmp, tile, wts, lx, r, row + (u64) x, 3); break;
-        default: rows_filter(tmp, tile, wts, lx, r, row + (u64) x, 4); break;
+        case 1: rows_filter(tmp, tile, w4, lx, r, row + (u64) x, 1); break;
+        case 2: rows_filter(tmp, tile, w4, lx, r, row + (u64) x, 2); break;
+        case 3: rows_filter(tmp, tile, w4, lx, r, row + (u64) x, 3); break;
+        default: rows_filter(tmp, tile, w4, lx, r, row + (u64) x, 4); break;
         }
         return;
     }
@@ -190,18 +208,22 @@ DEVICE_FN void cols_load(GLOBAL const u16 *tmp, LOCAL float4 *tile, int lid, int
 }
 
 /* Filters output pixel at (column lx, row ly of the tile) into dst at pixel index at, ch channels. */
-DEVICE_FN void cols_filter(GLOBAL u8 *dst, LOCAL const float4 *tile, LOCAL const float *wts, int lx, int ly, int r,
+DEVICE_FN void cols_filter(GLOBAL u8 *dst, LOCAL const float4 *tile, LOCAL const float4 *w4, int lx, int ly, int r,
                            u64 at, const int ch)
 {
+    LOCAL const float *wts = (LOCAL const float *) w4;
     if (ch == 4) {
         float4 acc = MAKE_FLOAT4(0.0f, 0.0f, 0.0f, 0.0f);
-        for (int k = 0; k <= 2 * r; k++) {
-            const float wk = wts[k];
-            const float4 v = tile[(ly + k) * BLUR_COL_X + lx];
-            acc.x += wk * v.x;
-            acc.y += wk * v.y;
-            acc.z += wk * v.z;
-            acc.w += wk * v.w;
+        int k = 0;
+        for (; k + 3 <= 2 * r; k += 4) {
+            const float4 wk = w4[k >> 2];
+            acc = add_tap(acc, wk.x, tile[(ly + k) * BLUR_COL_X + lx]);
+            acc = add_tap(acc, wk.y, tile[(ly + k + 1) * BLUR_COL_X + lx]);
+            acc = add_tap(acc, wk.z, tile[(ly + k + 2) * BLUR_COL_X + lx]);
+            acc = add_tap(acc, wk.w, tile[(ly + k + 3) * BLUR_COL_X + lx]);
+        }
+        for (; k <= 2 * r; k++) {
+            acc = add_tap(acc, wts[k], tile[(ly + k) * BLUR_COL_X + lx]);
         }
         ((GLOBAL u32 *) dst)[at] = fixed_to_byte(acc.x) | (fixed_to_byte(acc.y) << 8)
                 | (fixed_to_byte(acc.z) << 16) | (fixed_to_byte(acc.w) << 24);
@@ -225,7 +247,8 @@ KERNEL void blur_cols(GLOBAL const u16 *tmp, GLOBAL u8 *dst, GLOBAL const float 
                       int ch, int src_row0, int src_rows, int out_row0, int out_rows)
 {
     LOCAL_ARRAY(float4, tile, (BLUR_COL_Y + 2 * BLUR_LOCAL_RADIUS) * BLUR_COL_X);
-    LOCAL_ARRAY(float, wts, 2 * BLUR_LOCAL_RADIUS + 1);
+    LOCAL_ARRAY(float4, w4, BLUR_WEIGHT_VECS);
+    LOCAL float *wts = (LOCAL float *) w4;
     const int lx = (int) LOCAL_ID0;
     const int ly = (int) LOCAL_ID1;
     const int lid = ly * BLUR_COL_X + lx;
@@ -253,10 +276,10 @@ KERNEL void blur_cols(GLOBAL const u16 *tmp, GLOBAL u8 *dst, GLOBAL const float 
     const u64 at = (u64) oy * (u64) width + (u64) x;
     if (use_tile) {
         switch (ch) {
-        case 1: cols_filter(dst, tile, wts, lx, ly, r, at, 1); break;
-        case 2: cols_filter(dst, tile, wts, lx, ly, r, at, 2); break;
-        case 3: cols_filter(dst, tile, wts, lx, ly, r, at, 3); break;
-        default: cols_filter(dst, tile, wts, lx, ly, r, at, 4); break;
+        case 1: cols_filter(dst, tile, w4, lx, ly, r, at, 1); break;
+        case 2: cols_filter(dst, tile, w4, lx, ly, r, at, 2); break;
+        case 3: cols_filter(dst, tile, w4, lx, ly, r, at, 3); break;
+        default: cols_filter(dst, tile, w4, lx, ly, r, at, 4); break;
         }
         return;
     }
