@@ -2,6 +2,7 @@ package io.gpulab.api;
 
 import io.gpulab.images.Image;
 import java.util.Map;
+import java.util.Optional;
 
 /** An opened backend on one device; prepares kernels outside any timing and releases its resources on close. */
 public interface Backend extends AutoCloseable {
@@ -37,6 +38,15 @@ public interface Backend extends AutoCloseable {
      */
     default Map<Phase, Double> setupPhases() {
         return Map.of();
+    }
+
+    /**
+     * Returns how this backend runs one item of a batch of {@code task} when it gives each item one serial thread (a
+     * GPU hashing a file per thread), so that callers can take the items that would hold up a batch to the host;
+     * empty, the default, when the backend spreads each item's work or has no faster host path to give way to.
+     */
+    default Optional<SerialItems> serialItems(Task<?, ?> task) {
+        return Optional.empty();
     }
 
     /** Releases the backend's threads, processes or device context. */

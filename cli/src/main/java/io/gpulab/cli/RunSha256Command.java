@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
         description = {"Hashes files (one sha256sum line each) or a synthetic batch (one line: fold HEX).",
             "Synthetic message i, byte j = byte (j mod 8) of the little-endian 64-bit value SEED + i; each digest is "
                     + "re-hashed ITERATIONS - 1 more times; the result is the fold of the N final digests, a checksum "
-                    + "summed over the messages (see the README), not a cryptographic commitment."},
+                    + "summed over the messages (see the README), not a cryptographic commitment.",
+            "On a GPU backend, which hashes each file on one thread, a file of 1 MiB or more that would hold up its "
+                    + "batch is routed to the host CPU instead, with a note on stderr (see the README)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L5, ExitCode.L6})
 final class RunSha256Command extends RunBase {
@@ -128,6 +130,7 @@ final class RunSha256Command extends RunBase {
         result.put("files", files.hashed());
         result.put("failed", files.failed());
         result.put("streamed", files.streamed());
+        result.put("routed", files.routed());
         result.put("bytes", files.bytes());
         return finish(batches, Tasks.SHA256, files.hashedOnBackend(), result, files.failed() > 0);
     }

@@ -128,7 +128,8 @@ class RunSha256CommandTest {
         assertTrue(r.err().contains("note: streamed on the host CPU: " + bigFile + " (10000 bytes)"), r.err());
         @SuppressWarnings("unchecked")
         Map<String, Object> j = (Map<String, Object>) MiniJson.parse(r.out());
-        assertEquals(Map.of("files", 3L, "failed", 0L, "streamed", 1L, "bytes", 10_006L), j.get("result"));
+        assertEquals(Map.of("files", 3L, "failed", 0L, "streamed", 1L, "routed", 0L, "bytes", 10_006L),
+                j.get("result"));
         assertEquals(2L, j.get("workUnits"));
         assertEquals(2L, j.get("batches"));
 

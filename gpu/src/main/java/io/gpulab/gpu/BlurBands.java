@@ -8,16 +8,16 @@ import java.util.List;
 /**
  * Sizes the blur's bands ({@link BlurShards}, the task's one decomposition) for a device: each band uploads its rows
  * plus a halo of {@code radius} rows above and below (clipped to the image), and the largest device buffer, the
- * float row-pass output of those rows, must fit a byte budget.
+ * row-pass output of those rows (16-bit fixed point, two bytes per sample), must fit a byte budget.
  */
 public final class BlurBands {
 
     private BlurBands() {
     }
 
-    /** Returns the bytes of the largest device buffer per uploaded row: the float row-pass output. */
+    /** Returns the bytes of the largest device buffer per uploaded row: the 16-bit row-pass output. */
     public static long bytesPerRow(int width, int channels) {
-        return 4L * width * channels;
+        return 2L * width * channels;
     }
 
     /**

@@ -22,16 +22,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Blurs images with the two passes of {@code blur.cl} on either runtime: rows into a float buffer, then columns
- * into bytes.
+ * Blurs images with the two passes of {@code blur.cl} on either runtime: rows into a 16-bit fixed-point buffer
+ * (8 fraction bits, at most 1/512 of a level off), then columns into bytes.
  *
  * <p>Decomposition: each image is cut into the task's horizontal bands ({@link BlurShards}, sized by
- * {@link BlurBands}) so that the largest buffer, the float row-pass output of the band and its halo, stays within the
+ * {@link BlurBands}) so that the largest buffer, the 16-bit row-pass output of the band and its halo, stays within the
  * device's per-buffer budget and the row pass's grid within the device's second-dimension limit (65535 blocks on
  * CUDA); usually one band covers the image. Row-pass work-groups are {@value #TILE} x 1 pixels, column-pass groups
  * {@value #COL} x {@value #COL}, each staging its inputs in a local-memory tile for radii up to
  * {@value #LOCAL_RADIUS}. Traffic: the 2r + 1 float weights once per run; per band, its source rows with halo up and
- * its output rows down, as interleaved 8-bit samples; the float intermediate never leaves the device. A direct input
+ * its output rows down, as interleaved 8-bit samples; the 16-bit intermediate never leaves the device. A direct input
  * image ({@code Backend.hostImage}: page-locked memory on CUDA) is uploaded from its own memory, and every output is
  * a direct image in {@link Device#hostMemory} (new, or an output handed back through {@link #recycle}) that the
  * bands download straight into: no host copy on either side. A heap input goes up through the off-heap staging
@@ -121,15 +121,18 @@ public final class BlurGpu extends GpuKernel<BlurInput, BlurOutput> {
         List<Job> jobs = plan(input.images(), r);
         int queues = jobs.size() > 1 ? Device.QUEUES : 1;
         long srcBytes = 1;
+        long tmpBytes = 1;
         long outBytes = 1;
         for (Job j : jobs) {
-            long line = (long) j.image().width() * j.image().channels();
+            Image img = j.image();
+            long line = (long) img.width() * img.channels();
             srcBytes = Math.max(srcBytes, line * j.band().srcRows());
+            tmpBytes = Math.max(tmpBytes, BlurBands.bytesPerRow(img.width(), img.channels()) * j.band().srcRows());
             outBytes = Math.max(outBytes, line * j.band().outRows());
         }
         for (int q = 0; q < queues; q++) {
             src[q].ensure(srcBytes);
-            tmp[q].ensure(4 * srcBytes);
+            tmp[q].ensure(tmpBytes);
             dst[q].ensure(outBytes);
         }
         weights.ensure(4L * w.length);

@@ -3,6 +3,7 @@ package io.gpulab.gpu;
 import io.gpulab.api.Backend;
 import io.gpulab.api.Kernel;
 import io.gpulab.api.Phase;
+import io.gpulab.api.SerialItems;
 import io.gpulab.api.Task;
 import io.gpulab.api.spi.KernelRegistry;
 import io.gpulab.gpu.device.Device;
@@ -10,6 +11,7 @@ import io.gpulab.images.Image;
 import io.gpulab.tasks.Tasks;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code opencl} and {@code cuda} backends: one {@link Device} of either runtime and the task kernels written
@@ -65,6 +67,12 @@ public final class GpuBackend implements Backend {
             m.put(0, image.buffer(), 0, image.sampleCount());
             return Image.direct(image.width(), image.height(), image.channels(), m.clear());
         });
+    }
+
+    /** Returns {@link Sha256Gpu#SERIAL_MESSAGES} for sha256, whose kernel hashes each given message on one thread. */
+    @Override
+    public Optional<SerialItems> serialItems(Task<?, ?> task) {
+        return task == Tasks.SHA256 ? Optional.of(Sha256Gpu.SERIAL_MESSAGES) : Optional.empty();
     }
 
     @Override

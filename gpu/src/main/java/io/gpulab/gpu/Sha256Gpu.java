@@ -1,5 +1,6 @@
 package io.gpulab.gpu;
 
+import io.gpulab.api.SerialItems;
 import io.gpulab.gpu.device.Device;
 import io.gpulab.gpu.device.DeviceBuffer;
 import io.gpulab.gpu.device.DeviceFunction;
@@ -9,7 +10,6 @@ import io.gpulab.tasks.Sha256Input;
 import io.gpulab.tasks.Sha256Merge;
 import io.gpulab.tasks.Sha256Output;
 import io.gpulab.tasks.Sha256Shards;
-import java.nio.ByteBuffer;
 import java.nio.LongBuffer;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,10 @@ import java.util.Map;
  * 32-bit lengths, and each launch downloads its 32-byte digests into the merge, which folds them at the end. Their
  * launches are cut by bytes ({@link Sha256Batches#split}), since a device buffer's limit binds them, not work:
  * launches hold at most {@link Sha256Batches#MAX_PER_LAUNCH} messages, and every buffer stays within the device's
- * per-buffer budget; one message larger than the budget is a {@link io.gpulab.api.DeviceOutOfMemoryException}. The
+ * per-buffer budget; one message larger than the budget is a {@link io.gpulab.api.DeviceOutOfMemoryException}.
+ * Launches alternate between two buffer sets ({@link Sha256MessageBuffers}), so that the host packs the next launch
+ * while the device hashes the last one and waits only for the set it is about to refill; a batch of several
+ * launches thus holds two sets, up to twice one launch's device and staging bytes. The
  * synthetic kernel is compiled for its group size ({@code SHA256_GROUP}): {@value #SYNTHETIC_GROUP}, or the largest
  * power of two the device allows for it when less.
  */
@@ -59,6 +62,15 @@ public final class Sha256Gpu extends GpuKernel<Sha256Input, Sha256Output> {
     public static final int SYNTHETIC_GROUP = 256;
     /** The work-group size of {@code sha256_messages} where the device allows it. */
     public static final int MESSAGES_GROUP = 64;
+    /**
+     * How {@code sha256_messages} runs one given message: one thread hashes it block by block, about one 64-byte
+     * compression per microsecond (64 rounds, each a chain of about 8 dependent operations of about 4 clocks, near
+     * 2,000 clocks at 2 GHz), so 64 MB/s; a batch of many messages comes in over PCIe at about 50 GB/s (Gen5, pinned
+     * memory), which bounds the device's rate over a batch before its hashing does (about 1 TB/s of compressions on an
+     * H100). Messages of at least 1 MiB (16 ms on one thread, about 1 ms through the host's SHA-NI at 1 GB/s) may go
+     * to the host; where that shortens their batch is {@link SerialItems#toHost}'s choice.
+     */
+    public static final SerialItems SERIAL_MESSAGES = new SerialItems(64e6, 50e9, 1 << 20);
 
     private final int group;
     private final DeviceFunction synthetic;
@@ -67,10 +79,8 @@ public final class Sha256Gpu extends GpuKernel<Sha256Input, Sha256Output> {
     private final DeviceFunction synthetic64;
     private final DeviceFunction messages;
     private final int messagesGroup;
-    private final DeviceBuffer data;
-    private final DeviceBuffer offsets;
-    private final DeviceBuffer lengths;
     private final DeviceBuffer out;
+    private final Sha256MessageBuffers[] sets;
 
     /** Builds or loads both kernels for the largest usable group size. */
     Sha256Gpu(Device device) {
@@ -91,10 +101,13 @@ public final class Sha256Gpu extends GpuKernel<Sha256Input, Sha256Output> {
         this.synthetic64 = device.function(SYNTHETIC_64, Map.of("SHA256_GROUP", g, "SHA256_LANES", oneBlockLanes));
         this.messages = device.function(MESSAGES, Map.of("SHA256_GROUP", g));
         this.messagesGroup = (int) Math.min(MESSAGES_GROUP, device.maxGroupSize(messages));
-        this.data = device.buffer("sha256 message data", DeviceBuffer.Access.IN);
-        this.offsets = device.buffer("sha256 message offsets", DeviceBuffer.Access.IN);
-        this.lengths = device.buffer("sha256 message lengths", DeviceBuffer.Access.IN);
         this.out = device.buffer("sha256 digests or partial folds", DeviceBuffer.Access.OUT);
+        // the first set's digests share the synthetic path's output buffer; the second set is allocated on use
+        this.sets = new Sha256MessageBuffers[] {new Sha256MessageBuffers(device,
+                device.buffer("sha256 message data", DeviceBuffer.Access.IN),
+                device.buffer("sha256 message offsets", DeviceBuffer.Access.IN),
+                device.buffer("sha256 message lengths", DeviceBuffer.Access.IN), out),
+            Sha256MessageBuffers.create(device, " (second set)")};
     }
 
     @Override
@@ -151,40 +164,29 @@ public final class Sha256Gpu extends GpuKernel<Sha256Input, Sha256Output> {
         return s.count() == 0 ? 0 : shards.count();
     }
 
-    /** Hashes given messages launch by launch, packing each launch straight into the staging buffers. */
+    /**
+     * Hashes given messages launch by launch on two alternating buffer sets ({@link Sha256MessageBuffers}): launch
+     * k + 1 is packed and enqueued while the device hashes launch k, and the host waits for a set's previous launch
+     * only before packing that set again, then for the last two launches in order.
+     */
     private int runMessages(Sha256Input.Messages input, byte[] digests) {
         List<byte[]> msgs = input.messages();
         List<int[]> launches = Sha256Batches.split(msgs, Sha256Batches.packingBudget(device.budget()),
                 Sha256Batches.MAX_PER_LAUNCH);
-        for (int[] range : launches) {
-            int n = range[1] - range[0];
-            long total = 0;
-            for (int i = range[0]; i < range[1]; i++) {
-                total += msgs.get(i).length;
+        int count = launches.size();
+        try {
+            for (int k = 0; k < count; k++) {
+                Sha256MessageBuffers set = sets[k % 2];
+                workDone(set.finish(digests));
+                set.start(msgs, launches.get(k)[0], launches.get(k)[1], messages, messagesGroup);
             }
-            data.ensure(total);
-            offsets.ensure(8L * n);
-            lengths.ensure(4L * n);
-            out.ensure(32L * n);
-            ByteBuffer bytes = data.host();
-            LongBuffer offs = offsets.host().asLongBuffer();
-            ByteBuffer lens = lengths.host();
-            for (int i = range[0]; i < range[1]; i++) {
-                offs.put(bytes.position());
-                lens.putInt(msgs.get(i).length);
-                bytes.put(msgs.get(i));
-            }
-            data.upload(total);
-            offsets.upload(8L * n);
-            lengths.upload(4L * n);
-            device.launch(messages, Sha256Batches.groups(n, messagesGroup), 1, messagesGroup, 1, data, offsets,
-                    lengths, n, out);
-            out.download(0, 32L * n);
-            device.sync();
-            out.host().get(digests, 32 * range[0], 32 * n);
-            workDone(n);
+            workDone(sets[count % 2].finish(digests));
+            workDone(sets[(count + 1) % 2].finish(digests));
+        } finally {
+            sets[0].abandon();
+            sets[1].abandon();
         }
-        return launches.size();
+        return count;
     }
 
     /** Returns the work-group size {@code sha256_synthetic} was compiled for and is launched with. */
@@ -202,15 +204,14 @@ public final class Sha256Gpu extends GpuKernel<Sha256Input, Sha256Output> {
 
     /** Returns the device bytes this kernel holds between runs. */
     public long deviceBytes() {
-        return data.capacity() + offsets.capacity() + lengths.capacity() + out.capacity();
+        // the first set's digest buffer is out, counted once
+        return sets[0].capacity() + sets[1].capacity();
     }
 
     @Override
     public void close() {
-        data.close();
-        offsets.close();
-        lengths.close();
-        out.close();
+        sets[0].close();
+        sets[1].close();
         synthetic.close();
         syntheticOneBlock.close();
         synthetic64.close();

@@ -3,8 +3,8 @@
  *
  * Contract for kernel sources (sieve.cl, sha256.cl, blur.cl):
  *  - Use only the macros and types below for address spaces, thread indices, barriers, atomics, bit tricks and
- *    integer widths: u8, u32, u64 (never uint/ulong/uchar, which clash with <sys/types.h> under nvcc). float4 is
- *    common to both (.x .y .z .w, no operators: CUDA has none); build one with MAKE_FLOAT4.
+ *    integer widths: u8, u16, u32, u64 (never uint/ulong/ushort/uchar, which clash with <sys/types.h> under
+ *    nvcc). float4 is common to both (.x .y .z .w, no operators: CUDA has none); build one with MAKE_FLOAT4.
  *  - Kernels are declared KERNEL void name(...); helper functions DEVICE_FN.
  *  - Local (shared) memory is static: LOCAL_ARRAY(type, name, count) at kernel scope, sized by compile-time
  *    defines that have defaults in each source (-D NAME=value overrides them). The host must launch with the
@@ -24,6 +24,7 @@
 #if defined(__OPENCL_VERSION__)
 
 typedef uchar u8;
+typedef ushort u16;
 typedef uint u32;
 typedef ulong u64;
 
@@ -53,6 +54,7 @@ typedef ulong u64;
 #elif defined(__CUDACC__)
 
 typedef unsigned char u8;
+typedef unsigned short u16;
 typedef unsigned int u32;
 typedef unsigned long long u64;
 

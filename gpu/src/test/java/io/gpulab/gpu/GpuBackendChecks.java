@@ -28,6 +28,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +96,46 @@ public abstract class GpuBackendChecks {
             assertEquals(Tasks.SHA256.workUnits(in), k.workDone(), "every hash counted once for the progress line");
             Verdict v = Tasks.SHA256.compare(seq(Tasks.SHA256, in), out);
             assertTrue(v.ok(), v.toString());
+        }
+    }
+
+    @Test
+    public void sha256MessagesPackTheNextLaunchWhileTheDeviceHashesAndRefillASetOnlyAfterItsDownload() {
+        long seed = 16;
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<byte[]> msgs = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            byte[] m = new byte[rnd.nextInt(1500)];
+            rnd.nextBytes(m);
+            msgs.add(m);
+        }
+        Sha256Input in = new Sha256Input.Messages(msgs);
+        // a 32 KiB budget cuts the 300 KB of messages into about 10 launches; the recording device fails the run
+        // where a buffer set's staging areas are refilled before the host waited for the copies of its last launch
+        RecordingDevice d = new RecordingDevice(openDevice(), CUDA_GROUPS_Y, CUDA_ALIGNMENT, 32 << 10);
+        try (Backend b = new GpuBackend(d); Kernel<Sha256Input, Sha256Output> k = b.prepare(Tasks.SHA256, in)) {
+            var out = k.run(in);
+            Verdict v = Tasks.SHA256.compare(seq(Tasks.SHA256, in), out);
+            assertTrue(v.ok(), "seed " + seed + ": " + v);
+            assertEquals(msgs.size(), k.workDone(), "every message counted once for the progress line");
+            List<String> ops = d.ops();
+            int launches = Collections.frequency(ops, "launch " + Sha256Gpu.MESSAGES.name());
+            assertTrue(launches >= 6, launches + " launches: " + ops);
+            assertFalse(ops.contains("sync"), "no wait for the whole queue inside the run: " + ops);
+            assertEquals(launches, Collections.frequency(ops, "mark"), "one marker per launch: " + ops);
+            // the host waits for launch i (its i-th wait) only after it enqueued launch i + 1, the last one aside
+            int launched = 0;
+            int waits = 0;
+            for (String op : ops) {
+                if (op.startsWith("launch ")) {
+                    launched++;
+                } else if (op.startsWith("host wait")) {
+                    waits++;
+                    assertTrue(launched > waits || waits == launches, "wait " + waits + " after only " + launched
+                            + " launches: " + ops);
+                }
+            }
+            assertEquals(launches, waits, "every launch waited for once: " + ops);
         }
     }
 

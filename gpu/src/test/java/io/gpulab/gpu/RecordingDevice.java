@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * Wraps a real device and records, in order, what the shared host code asks of it (uploads, launches, downloads,
  * markers and waits), so that a test can check the host logic's order of work; it may report a smaller
  * second-dimension grid limit and a coarser offset alignment than the wrapped device, as CUDA has, so that the host
- * code's handling of those limits runs on PoCL. Everything else, results included, comes from the wrapped device.
+ * code's handling of those limits runs on PoCL, and a smaller per-buffer budget, so that work splits into many
+ * launches. Everything else, results included, comes from the wrapped device.
  *
  * <p>It also checks the ordering rules of {@link Device} as a model of two in-order queues, failing with an
  * {@link AssertionError} where the host code breaks one, even when the wrapped device (PoCL runs a queue's commands
@@ -45,6 +46,7 @@ public final class RecordingDevice implements Device {
     private final Device inner;
     private final int maxGroupsY;
     private final long alignment;
+    private final long budget;
     private final List<String> ops = new ArrayList<>();
     private final List<ByteBuffer> directHosts = new ArrayList<>();
     /** Commands enqueued on each queue so far. */
@@ -57,9 +59,15 @@ public final class RecordingDevice implements Device {
 
     /** Wraps the device, reporting these limits where they are tighter than its own. */
     public RecordingDevice(Device inner, int maxGroupsY, long alignment) {
+        this(inner, maxGroupsY, alignment, Long.MAX_VALUE);
+    }
+
+    /** Wraps the device, reporting these limits and this per-buffer budget where they are tighter than its own. */
+    public RecordingDevice(Device inner, int maxGroupsY, long alignment, long budget) {
         this.inner = inner;
         this.maxGroupsY = Math.min(maxGroupsY, inner.maxGroupsY());
         this.alignment = Math.max(alignment, inner.offsetAlignment());
+        this.budget = Math.min(budget, inner.budget());
     }
 
     /**
@@ -94,7 +102,7 @@ public final class RecordingDevice implements Device {
 
     @Override
     public long budget() {
-        return inner.budget();
+        return budget;
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.gpulab.images.SyntheticImages;
 import io.gpulab.tasks.BlurInput;
 import io.gpulab.tasks.BlurOutput;
 import io.gpulab.tasks.BlurSpec;
+import io.gpulab.tasks.BlurTask;
 import io.gpulab.tasks.Tasks;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,37 @@ import org.junit.jupiter.api.Test;
  * conformance cases' radii do not reach.
  */
 class BlurOpenClPathsTest {
+
+    @Test
+    void theSixteenBitIntermediateRoundsFewSamplesTheOtherWay() {
+        // the row pass stores its sums in 16-bit fixed point, at most 1/512 level off; the column pass averages 19
+        // of those errors (weights' root sum of squares 0.31), about 3e-4 level, and a result rounds the other way
+        // than seq's when its exact value lies that close to a half level: about 0.05% of the samples (measured
+        // 0.032% on this image). fp16 (up to 1/16 level off at 128..255), emulated in the kernel once, moved 0.63%.
+        long seed = 1616;
+        BlurInput in = new BlurInput(List.of(SyntheticImages.generate(640, 360, 4, seed)), BlurSpec.gaussian(3));
+        BlurOutput expected;
+        BlurOutput actual;
+        try (Backend b = RequireBackend.available("opencl").open(BackendOptions.defaults());
+                Kernel<BlurInput, BlurOutput> k = b.prepare(Tasks.BLUR, in);
+                Kernel<BlurInput, BlurOutput> ref = new SeqBackend().prepare(Tasks.BLUR, in)) {
+            expected = ref.run(in);
+            actual = k.run(in);
+        }
+        byte[] e = expected.images().get(0).pixels();
+        byte[] a = actual.images().get(0).pixels();
+        long off = 0;
+        int max = 0;
+        for (int i = 0; i < e.length; i++) {
+            int d = Math.abs((e[i] & 0xFF) - (a[i] & 0xFF));
+            off += d > 0 ? 1 : 0;
+            max = Math.max(max, d);
+        }
+        System.out.printf("BlurOpenClPathsTest seed %d: %d of %d samples 1 level from seq (%.3f%%)%n", seed, off,
+                e.length, 100.0 * off / e.length);
+        assertTrue(max <= BlurTask.TOLERANCE, "max difference " + max);
+        assertTrue(off <= e.length / 500, off + " of " + e.length + " samples differ from seq (seed " + seed + ")");
+    }
 
     @Test
     void everyChannelCountMatchesSeqOnBothSidesOfTheLocalRadius() {
