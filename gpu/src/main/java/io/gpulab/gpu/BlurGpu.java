@@ -28,7 +28,9 @@ import java.util.Map;
  * <p>Decomposition: each image is cut into the task's horizontal bands ({@link BlurShards}, sized by
  * {@link BlurBands}) so that the largest buffer, the 16-bit row-pass output of the band and its halo, stays within the
  * device's per-buffer budget and the row pass's grid within the device's second-dimension limit (65535 blocks on
- * CUDA); usually one band covers the image. Row-pass work-groups are {@value #TILE} x 1 pixels, column-pass groups
+ * CUDA); usually one band covers the image, except that a device that pipelines ({@link Device#blurPipeline}, GPUs
+ * by default) cuts a batch of one image into a few bands ({@link BlurBands#pipelineBands}) so that their copies and
+ * kernels overlap on the two queues. Row-pass work-groups are {@value #TILE} x 1 pixels, column-pass groups
  * {@value #COL} x {@value #COL}, each staging its inputs in a local-memory tile for radii up to
  * {@value #LOCAL_RADIUS}. Traffic: the 2r + 1 float weights once per run; per band, its source rows with halo up and
  * its output rows down, as interleaved 8-bit samples; the 16-bit intermediate never leaves the device. A direct input
@@ -201,20 +203,29 @@ public final class BlurGpu extends GpuKernel<BlurInput, BlurOutput> {
         }
     }
 
-    /** Returns the bands of every image in batch order, saying which images were split. */
+    /**
+     * Returns the bands of every image in batch order, saying which images were split. A batch of one image is cut
+     * into {@link BlurBands#pipelineBands} bands where the device pipelines ({@link Device#blurPipeline}): its bands
+     * then overlap on the two queues as a batch's images do. A larger batch keeps its images whole where they fit:
+     * its images already overlap, so bands would save only the first upload's wait, once per batch, and cost every
+     * image its halos and launches.
+     */
     private List<Job> plan(List<Image> images, int r) {
         List<Job> jobs = new ArrayList<>();
+        boolean pipeline = images.size() == 1 && device.blurPipeline();
         for (int i = 0; i < images.size(); i++) {
             Image img = images.get(i);
+            int minBands = pipeline ? BlurBands.pipelineBands(img.width(), img.height(), img.channels(), r) : 1;
             List<BlurShards.Band> bands = BlurBands.plan(i, img.width(), img.height(), img.channels(), r,
-                    device.budget(), device.maxGroupsY());
+                    device.budget(), device.maxGroupsY(), minBands);
             for (BlurShards.Band b : bands) {
                 jobs.add(new Job(i, img, b));
             }
             if (bands.size() > 1) {
                 int maxOut = bands.stream().mapToInt(BlurShards.Band::outRows).max().orElse(1);
                 event("blur image " + i + " (" + img + ") split into " + bands.size() + " bands of at most "
-                        + maxOut + " rows (per-buffer budget " + device.budget() + " bytes)");
+                        + maxOut + " rows (" + (minBands > 1 ? "pipelined over the two queues, " : "")
+                        + "per-buffer budget " + device.budget() + " bytes)");
             }
         }
         return jobs;

@@ -56,6 +56,8 @@ public final class RecordingDevice implements Device {
     /** The commands of each queue the host waited for. */
     private final long[] hostSeen = new long[QUEUES];
     private int current;
+    /** Whether to report a GPU (true) or a CPU device (false) in place of the wrapped device's kind; null for its. */
+    private Boolean gpu;
 
     /** Wraps the device, reporting these limits where they are tighter than its own. */
     public RecordingDevice(Device inner, int maxGroupsY, long alignment) {
@@ -84,6 +86,15 @@ public final class RecordingDevice implements Device {
      */
     public List<ByteBuffer> directHosts() {
         return List.copyOf(directHosts);
+    }
+
+    /**
+     * Makes the device report itself as a GPU ({@link #cpu} false, {@link #blurPipeline} true) or as a CPU device
+     * (the reverse) whatever it wraps, so that the host code's choices for either kind run on PoCL.
+     */
+    public RecordingDevice reportAsGpu(boolean asGpu) {
+        this.gpu = asGpu;
+        return this;
     }
 
     private void op(String what) {
@@ -117,7 +128,12 @@ public final class RecordingDevice implements Device {
 
     @Override
     public boolean cpu() {
-        return inner.cpu();
+        return gpu == null ? inner.cpu() : !gpu;
+    }
+
+    @Override
+    public boolean blurPipeline() {
+        return gpu == null ? inner.blurPipeline() : gpu;
     }
 
     @Override

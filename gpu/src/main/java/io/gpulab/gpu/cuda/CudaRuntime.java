@@ -142,6 +142,11 @@ final class CudaRuntime implements Device {
     }
 
     @Override
+    public boolean blurPipeline() {
+        return options.blurPipeline(false);
+    }
+
+    @Override
     public DeviceFunction function(KernelSpec spec, Map<String, Integer> defines) {
         Map<String, String> built = CudaModules.defines(spec.module());
         defines.forEach((k, v) -> {

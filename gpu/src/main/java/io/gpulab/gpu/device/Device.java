@@ -59,6 +59,13 @@ public interface Device extends AutoCloseable {
      */
     boolean serialSieveCrossing();
 
+    /**
+     * Returns whether the blur cuts a batch of one large image into bands dealt to the two queues so that their
+     * copies overlap their kernels ({@link DeviceOptions#BLUR_PIPELINE}; by default on GPUs, never on CPU devices,
+     * whose copies run on the cores the kernels need).
+     */
+    boolean blurPipeline();
+
     /** Returns the most work-groups a launch may have in its second dimension. */
     int maxGroupsY();
 

@@ -79,6 +79,7 @@ final class OpenClRuntime implements Device {
     private final long limit;
     private final long budget;
     private final boolean serialSieveCrossing;
+    private final boolean blurPipeline;
     private final Map<String, Double> compileSeconds = new LinkedHashMap<>();
     private final List<Timed> events = new ArrayList<>();
     private final Phases phases = new Phases();
@@ -93,6 +94,7 @@ final class OpenClRuntime implements Device {
         this.limit = Math.min(device.maxAllocBytes(), device.globalMemBytes() / 4);
         this.budget = options.cap(limit);
         this.serialSieveCrossing = options.serialSieveCrossing(!device.gpu());
+        this.blurPipeline = options.blurPipeline(!device.gpu());
     }
 
     @Override
@@ -103,6 +105,11 @@ final class OpenClRuntime implements Device {
     @Override
     public boolean serialSieveCrossing() {
         return serialSieveCrossing;
+    }
+
+    @Override
+    public boolean blurPipeline() {
+        return blurPipeline;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.gpulab.gpu.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,5 +52,18 @@ class DeviceOptionsTest {
                     e.getMessage());
             assertTrue(e.getMessage().endsWith(": " + bad), e.getMessage());
         }
+    }
+
+    @Test
+    void blurPipelineIsOnForGpusAndOffOnCpuDevicesUnlessGiven() {
+        DeviceOptions none = DeviceOptions.of("opencl", BackendOptions.defaults());
+        assertTrue(none.blurPipeline(false), "a GPU pipelines by default");
+        assertFalse(none.blurPipeline(true), "a CPU device does not by default");
+        DeviceOptions on = DeviceOptions.of("opencl", with(Map.of(DeviceOptions.BLUR_PIPELINE, "on")));
+        assertTrue(on.blurPipeline(true), "forced on a CPU device");
+        DeviceOptions off = DeviceOptions.of("cuda", with(Map.of(DeviceOptions.BLUR_PIPELINE, "off")));
+        assertFalse(off.blurPipeline(false), "turned off on a GPU");
+        assertTrue(DeviceOptions.optionKeys().stream().anyMatch(k -> k.key().equals(DeviceOptions.BLUR_PIPELINE)),
+                "declared to the providers' optionKeys");
     }
 }
