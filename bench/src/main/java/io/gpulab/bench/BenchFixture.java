@@ -7,6 +7,7 @@ import io.gpulab.api.Kernel;
 import io.gpulab.api.Task;
 import io.gpulab.api.Verdict;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -25,9 +26,12 @@ public final class BenchFixture<I, O> implements AutoCloseable {
     private final Kernel<I, O> kernel;
     private final I input;
     private final long compileNanos;
+    /** The output of the last run, handed back to the kernel before the next one as the CLI's repeats do. */
+    private O last;
 
-    private BenchFixture(Backend backend, Kernel<I, O> kernel, I input) {
+    private BenchFixture(Backend backend, Kernel<I, O> kernel, I input, O last) {
         this.backend = backend;
+        this.last = last;
         this.kernel = kernel;
         this.input = input;
         double setup = backend.setupPhases().entrySet().stream().filter(e -> e.getKey().setup())
@@ -49,6 +53,19 @@ public final class BenchFixture<I, O> implements AutoCloseable {
      */
     public static <I, O> BenchFixture<I, O> prepare(Task<I, O> task, String backendParam, I input,
             Supplier<O> expected) {
+        return prepareFor(task, backendParam, b -> input, expected);
+    }
+
+    /**
+     * Opens the backend, makes the input with it (as the CLI does, where {@code Backend.hostImage} puts an image in
+     * the memory the backend reads without a copy, outside any timing), prepares the kernel on it and checks one run
+     * against the expected output.
+     *
+     * @param input makes the input for the opened backend
+     * @see #prepare(Task, String, Object, Supplier)
+     */
+    public static <I, O> BenchFixture<I, O> prepareFor(Task<I, O> task, String backendParam,
+            Function<Backend, I> input, Supplier<O> expected) {
         int colon = backendParam.indexOf(':');
         String id = colon < 0 ? backendParam : backendParam.substring(0, colon);
         BackendOptions options = colon < 0 ? BackendOptions.defaults()
@@ -56,15 +73,17 @@ public final class BenchFixture<I, O> implements AutoCloseable {
         Backend backend = Backends.open(id, options);
         Kernel<I, O> kernel = null;
         try {
-            kernel = backend.prepare(task, input);
+            I in = input.apply(backend);
+            kernel = backend.prepare(task, in);
+            O first = kernel.run(in);
             if (expected != null) {
-                Verdict v = task.compare(expected.get(), kernel.run(input));
+                Verdict v = task.compare(expected.get(), first);
                 if (!v.ok()) {
                     throw new IllegalStateException(task.id() + " on " + backendParam + " (" + backend.device()
                             + ") disagrees with the reference: " + v);
                 }
             }
-            return new BenchFixture<>(backend, kernel, input);
+            return new BenchFixture<>(backend, kernel, in, first);
         } catch (RuntimeException | Error e) {
             if (kernel != null) {
                 kernel.close();
@@ -82,11 +101,24 @@ public final class BenchFixture<I, O> implements AutoCloseable {
         }
     }
 
-    /** Runs the kernel once on the fixture's input and adds the phases it reports to the counters. */
+    /**
+     * Runs the kernel once on the fixture's input and adds the phases it reports to the counters; the previous run's
+     * output, which nobody reads any more, is handed back to the kernel first ({@code Kernel.recycle}), as the CLI's
+     * repeated runs do, so that a GPU run writes into its memory instead of allocating new host memory.
+     */
     public O run(PhaseCounters counters) {
+        if (last != null) {
+            kernel.recycle(last);
+        }
         O out = kernel.run(input);
+        last = out;
         counters.add(kernel.phases(), compileNanos);
         return out;
+    }
+
+    /** Returns the input the runs use: the one made for the opened backend. */
+    public I input() {
+        return input;
     }
 
     /** Returns the description of the device running the kernel. */
