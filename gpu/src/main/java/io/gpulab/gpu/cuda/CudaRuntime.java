@@ -247,10 +247,7 @@ final class CudaRuntime implements Device {
 
     @Override
     public void queue(int q) {
-        if (q < 0 || q >= QUEUES) {
-            throw new IllegalArgumentException("queue " + q + " of " + QUEUES);
-        }
-        current = q;
+        current = Device.checkQueue(q);
     }
 
     @Override

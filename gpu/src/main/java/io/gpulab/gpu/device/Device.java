@@ -113,6 +113,18 @@ public interface Device extends AutoCloseable {
      */
     void queue(int q);
 
+    /**
+     * Returns {@code q} when it names a queue, for the runtimes' {@link #queue(int)}.
+     *
+     * @throws IllegalArgumentException for another queue number
+     */
+    static int checkQueue(int q) {
+        if (q < 0 || q >= QUEUES) {
+            throw new IllegalArgumentException("queue " + q + " of " + QUEUES);
+        }
+        return q;
+    }
+
     /** Returns the queue copies and launches go to now. */
     int queue();
 

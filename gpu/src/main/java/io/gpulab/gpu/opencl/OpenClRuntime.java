@@ -246,10 +246,7 @@ final class OpenClRuntime implements Device {
 
     @Override
     public void queue(int q) {
-        if (q < 0 || q >= QUEUES) {
-            throw new IllegalArgumentException("queue " + q + " of " + QUEUES);
-        }
-        current = q;
+        current = Device.checkQueue(q);
     }
 
     @Override
