@@ -28,9 +28,9 @@ import org.junit.jupiter.api.TestInstance;
 class SparkFaultTest {
 
     /**
-     * The primes in [10^12, 10^12 + 10^10] (primesieve 11.0: {@code primesieve 1000000000000 1010000000000 -c}): a range whose
-     * shards run for about a second each on one core, so that the job is still running when an executor is killed
-     * (a 10^9 range ended within the polling on a fast host).
+     * The primes in [10^12, 10^12 + 10^10] (primesieve 11.0: {@code primesieve 1000000000000 1010000000000 -c}):
+     * a range whose shards run for about a second each on one core, so that the job is still running when an executor
+     * is killed (a 10^9 range ended within the polling on a fast host).
      */
     private static final long PRIMES_1E12_1E10 = 361_840_208;
 

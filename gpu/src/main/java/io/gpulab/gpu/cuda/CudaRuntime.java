@@ -167,7 +167,9 @@ final class CudaRuntime implements Device {
         return v[0];
     }
 
-    /** Returns page-locked memory of the device's primary context that outlives this runtime ({@link CudaHostMemory}). */
+    /**
+     * Returns page-locked memory of the device's primary context that outlives this runtime ({@link CudaHostMemory}).
+     */
     @Override
     public ByteBuffer hostMemory(long bytes) {
         return CudaHostMemory.allocate(context.ordinal(), bytes);

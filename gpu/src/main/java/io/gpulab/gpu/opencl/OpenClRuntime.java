@@ -48,9 +48,9 @@ import org.jocl.cl_mem;
 
 /**
  * The OpenCL implementation of {@link Device} on one device: two profiling in-order command queues whose events
- * give the phases (markers and barriers with wait lists order one queue after the other), the device's cached programs, and a per-buffer budget of the smallest of
- * {@code CL_DEVICE_MAX_MEM_ALLOC_SIZE}, a quarter of the global memory (a launch holds at most four large buffers)
- * and {@code device.maxBufferBytes}.
+ * give the phases (markers and barriers with wait lists order one queue after the other), the device's cached
+ * programs, and a per-buffer budget of the smallest of {@code CL_DEVICE_MAX_MEM_ALLOC_SIZE}, a quarter of the global
+ * memory (a launch holds at most four large buffers) and {@code device.maxBufferBytes}.
  */
 final class OpenClRuntime implements Device {
 
