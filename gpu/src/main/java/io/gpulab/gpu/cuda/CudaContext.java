@@ -188,6 +188,10 @@ final class CudaContext implements AutoCloseable {
         return v[0];
     }
 
+    /**
+     * Destroys the context; the generation moves on, so that buffers and events of the destroyed context, freed with
+     * it, are never freed again (a kernel closed after its backend).
+     */
     @Override
     public void close() {
         if (context != null) {
@@ -195,6 +199,7 @@ final class CudaContext implements AutoCloseable {
             context = null;
             modules.clear();
             functions.clear();
+            generation++;
         }
     }
 }
