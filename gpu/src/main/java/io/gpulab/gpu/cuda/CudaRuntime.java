@@ -20,6 +20,7 @@ import jcuda.CudaException;
 import jcuda.NativePointerObject;
 import jcuda.Pointer;
 import jcuda.driver.CUevent;
+import jcuda.driver.CUfunction;
 import jcuda.driver.CUfunction_attribute;
 import jcuda.driver.CUstream;
 import jcuda.driver.JCudaDriver;
@@ -201,8 +202,10 @@ final class CudaRuntime implements Device {
                 params[i] = Pointer.to(new float[] {(Float) v});
             }
         }
-        timed(Phase.KERNEL, () -> JCudaDriver.cuLaunchKernel(context.function(function.spec()), groupsX, groupsY, 1,
-                localX, localY, 1, 0, stream(), Pointer.to(params), null));
+        // looked up before the start event: after a recovery this loads the module, which must not count as kernel time
+        CUfunction f = context.function(function.spec());
+        timed(Phase.KERNEL, () -> JCudaDriver.cuLaunchKernel(f, groupsX, groupsY, 1, localX, localY, 1, 0, stream(),
+                Pointer.to(params), null));
     }
 
     /** Returns the stream of the current queue. */
