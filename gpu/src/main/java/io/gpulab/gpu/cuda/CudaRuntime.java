@@ -126,11 +126,6 @@ final class CudaRuntime implements Device {
         return context;
     }
 
-    /**
-     * Returns the kernel, loading its module here (PTX JIT, or NVRTC), outside any timing.
-     *
-     * @throws BackendException when {@code defines} differ from the values the shipped PTX was built with
-     */
     @Override
     public boolean cpu() {
         return false;
@@ -147,6 +142,11 @@ final class CudaRuntime implements Device {
         return options.blurPipeline(false);
     }
 
+    /**
+     * Returns the kernel, loading its module here (PTX JIT, or NVRTC), outside any timing.
+     *
+     * @throws BackendException when {@code defines} differ from the values the shipped PTX was built with
+     */
     @Override
     public DeviceFunction function(KernelSpec spec, Map<String, Integer> defines) {
         Map<String, String> built = CudaModules.defines(spec.module());
