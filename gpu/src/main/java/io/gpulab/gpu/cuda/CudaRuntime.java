@@ -218,9 +218,16 @@ final class CudaRuntime implements Device {
         forgetLostEvents();
         CUevent start = event();
         CUevent end = event();
-        JCudaDriver.cuEventRecord(start, stream());
-        enqueue.run();
-        JCudaDriver.cuEventRecord(end, stream());
+        try {
+            JCudaDriver.cuEventRecord(start, stream());
+            enqueue.run();
+            JCudaDriver.cuEventRecord(end, stream());
+        } catch (RuntimeException e) {
+            // the start event may be recorded on the stream: keep both for reuse after endRun's wait, not timed
+            spare.add(start);
+            spare.add(end);
+            throw e;
+        }
         timed.add(new Timed(phase, start, end));
     }
 
