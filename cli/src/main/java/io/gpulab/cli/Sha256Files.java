@@ -87,7 +87,7 @@ final class Sha256Files {
                 flush.run();
                 return;
             }
-            if (pending[0] + size > budget) {
+            if (overflows(pending[0], size, budget)) {
                 flush.run();
             }
             batch.add(size);
@@ -100,6 +100,11 @@ final class Sha256Files {
     /** Returns whether a file of this size is streamed on the host rather than held in a batch. */
     private static boolean streams(long size, long budget) {
         return size > budget || size > MAX_ARRAY;
+    }
+
+    /** Returns whether a file of this size ends the batch of {@code pending} bytes before it. */
+    private static boolean overflows(long pending, long size, long budget) {
+        return pending + size > budget;
     }
 
     /** Hashes every file under the inputs on the batches' backend and prints their lines. */
@@ -134,7 +139,7 @@ final class Sha256Files {
             stream(e, size);
             return;
         }
-        if (pendingBytes + size > budget) {
+        if (overflows(pendingBytes, size, budget)) {
             flush();
         }
         if (batches.byPath()) {

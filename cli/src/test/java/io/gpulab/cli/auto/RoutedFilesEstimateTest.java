@@ -44,7 +44,8 @@ class RoutedFilesEstimateTest {
     void aLargeFileAmongSmallOnesIsPredictedOnTheHostAndTheRestOnTheDevice() {
         long big = 64 * MIB;
         Workload w = Workload.sha256Files(List.of(withSmall(big, 1000, 4096)));
-        // kept: one thread 1.05 s; routed: 67 ms on the host, the 4 MB on the device bounded by one 4 KiB thread (64 us)
+        // kept: one thread 1.05 s; routed: 67 ms on the host, the 4 MB on the device bounded by one 4 KiB thread
+        // (64 us)
         double expected = big / HostRouting.HOST_BYTES_PER_SECOND + RUN + (1000 * 4096 + 1000 * 44.0) / LINK
                 + Math.max((1000 * 4096 / 64.0 + 1000) * PER_BLOCK, 4096 / 64e6);
         assertEquals(expected, GPU.runTime(w), 1e-12);
