@@ -136,6 +136,9 @@ final class CudaContext implements AutoCloseable {
             return work.get();
         } catch (CudaException e) {
             int code = CudaErrors.code(e);
+            if (!CudaErrors.sticky(code)) {
+                settle();
+            }
             if (code == CUresult.CUDA_ERROR_OUT_OF_MEMORY) {
                 throw new BackendException("cuda: " + operation + " ran out of device memory ("
                         + freeBytesOrMinusOne() + " bytes free)", e);
@@ -152,6 +155,34 @@ final class CudaContext implements AutoCloseable {
                         + "; the CUDA context was destroyed and created again for the next job", e);
             }
             throw CudaErrors.wrap(operation, e);
+        } catch (RuntimeException e) {
+            settle();
+            throw e;
+        }
+    }
+
+    /**
+     * Waits for the work a failed job left on the streams, so that no copy into the caller's memory (a direct image,
+     * page-locked memory the caller may free) and no kernel on a buffer about to be closed outlives the failure. A
+     * sticky error found here (a kernel that faulted before the host failed) makes a fresh context now, not in the
+     * next job; any other is the failed job's and left unreported beside the failure being thrown.
+     */
+    private void settle() {
+        try {
+            JCudaDriver.cuCtxSynchronize();
+        } catch (CudaException e) {
+            if (CudaErrors.sticky(CudaErrors.code(e))) {
+                recoverQuietly();
+            }
+        }
+    }
+
+    private void recoverQuietly() {
+        try {
+            recover();
+        } catch (CudaException e) {
+            // the next job's first call reports that the context could not be created again
+            return;
         }
     }
 
@@ -188,6 +219,10 @@ final class CudaContext implements AutoCloseable {
         return v[0];
     }
 
+    /**
+     * Destroys the context; the generation moves on, so that buffers and events of the destroyed context, freed with
+     * it, are never freed again (a kernel closed after its backend).
+     */
     @Override
     public void close() {
         if (context != null) {
@@ -195,6 +230,7 @@ final class CudaContext implements AutoCloseable {
             context = null;
             modules.clear();
             functions.clear();
+            generation++;
         }
     }
 }

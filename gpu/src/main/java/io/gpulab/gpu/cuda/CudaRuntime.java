@@ -20,6 +20,7 @@ import jcuda.CudaException;
 import jcuda.NativePointerObject;
 import jcuda.Pointer;
 import jcuda.driver.CUevent;
+import jcuda.driver.CUfunction;
 import jcuda.driver.CUfunction_attribute;
 import jcuda.driver.CUstream;
 import jcuda.driver.JCudaDriver;
@@ -125,11 +126,6 @@ final class CudaRuntime implements Device {
         return context;
     }
 
-    /**
-     * Returns the kernel, loading its module here (PTX JIT, or NVRTC), outside any timing.
-     *
-     * @throws BackendException when {@code defines} differ from the values the shipped PTX was built with
-     */
     @Override
     public boolean cpu() {
         return false;
@@ -146,6 +142,11 @@ final class CudaRuntime implements Device {
         return options.blurPipeline(false);
     }
 
+    /**
+     * Returns the kernel, loading its module here (PTX JIT, or NVRTC), outside any timing.
+     *
+     * @throws BackendException when {@code defines} differ from the values the shipped PTX was built with
+     */
     @Override
     public DeviceFunction function(KernelSpec spec, Map<String, Integer> defines) {
         Map<String, String> built = CudaModules.defines(spec.module());
@@ -201,8 +202,10 @@ final class CudaRuntime implements Device {
                 params[i] = Pointer.to(new float[] {(Float) v});
             }
         }
-        timed(Phase.KERNEL, () -> JCudaDriver.cuLaunchKernel(context.function(function.spec()), groupsX, groupsY, 1,
-                localX, localY, 1, 0, stream(), Pointer.to(params), null));
+        // looked up before the start event: after a recovery this loads the module, which must not count as kernel time
+        CUfunction f = context.function(function.spec());
+        timed(Phase.KERNEL, () -> JCudaDriver.cuLaunchKernel(f, groupsX, groupsY, 1, localX, localY, 1, 0, stream(),
+                Pointer.to(params), null));
     }
 
     /** Returns the stream of the current queue. */

@@ -72,6 +72,11 @@ final class OpenClRuntime implements Device {
     private record Marker(int queue, cl_event event) implements DeviceEvent {
     }
 
+    /** Returns the OpenCL event of a marker of this runtime (tests read its status). */
+    static cl_event event(DeviceEvent marker) {
+        return ((Marker) marker).event();
+    }
+
     private final OpenClContext context;
     private final cl_command_queue[] queues = new cl_command_queue[QUEUES];
     private final List<cl_event> markers = new ArrayList<>();
@@ -305,8 +310,27 @@ final class OpenClRuntime implements Device {
         try {
             return work.get();
         } catch (CLException e) {
+            settle();
             throw new BackendException("opencl: " + operation + " failed on " + context.device().id() + ": "
                     + CL.stringFor_errorCode(e.getStatus()), e);
+        } catch (RuntimeException | Error e) {
+            settle();
+            throw e;
+        }
+    }
+
+    /**
+     * Waits for both queues after a failed job, so that no copy it enqueued still writes into the caller's memory
+     * and no kernel still reads a buffer a close is about to release; a queue that fails to finish is left to the
+     * failure already on its way.
+     */
+    private void settle() {
+        for (cl_command_queue q : queues) {
+            try {
+                clFinish(q);
+            } catch (CLException ignored) {
+                // the job's own failure is the one to report
+            }
         }
     }
 

@@ -1,14 +1,30 @@
 package io.gpulab.gpu.cuda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gpulab.api.Backend;
+import io.gpulab.api.Kernel;
+import io.gpulab.api.Task;
+import io.gpulab.api.Verdict;
+import io.gpulab.cpu.seq.SeqBackend;
+import io.gpulab.gpu.GpuBackend;
 import io.gpulab.gpu.GpuBackendChecks;
 import io.gpulab.gpu.device.Device;
 import io.gpulab.gpu.device.DeviceBuffer;
 import io.gpulab.gpu.device.DeviceEvent;
 import io.gpulab.gpu.device.DeviceOptions;
+import io.gpulab.images.Image;
+import io.gpulab.images.SyntheticImages;
+import io.gpulab.tasks.BlurInput;
+import io.gpulab.tasks.BlurOutput;
+import io.gpulab.tasks.BlurSpec;
+import io.gpulab.tasks.SieveInput;
+import io.gpulab.tasks.SieveOutput;
+import io.gpulab.tasks.Tasks;
 import java.nio.ByteBuffer;
+import java.util.List;
 import jcuda.Pointer;
 import jcuda.driver.JCudaDriver;
 import org.junit.jupiter.api.Test;
@@ -16,8 +32,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs the checks of the shared host path's order of work on the CUDA runtime: aborts with the probe's reason where
  * there is no NVIDIA driver or device, and fails instead when {@code -Dgpulab.requireBackends=cuda}. The CUDA-only
- * checks: the host memory of direct copies is page-locked, portable and outlives the runtime's context, and the two
- * streams copy through it in the order their events give.
+ * checks: the host memory of direct copies is page-locked, portable and outlives the runtime's context, the two
+ * streams copy through it in the order their events give, kernels run again after the context is re-created (as after a
+ * sticky error), a failed job leaves no copy in flight, and a buffer closed after its runtime frees nothing twice.
  */
 class CudaRuntimeTest extends GpuBackendChecks {
 
@@ -79,6 +96,77 @@ class CudaRuntimeTest extends GpuBackendChecks {
             }
             return null;
         });
+    }
+
+    @Test
+    void kernelsRunAgainAfterTheContextIsCreatedAgainAsAfterAStickyError() {
+        SieveInput range = SieveInput.count(1_000_000_000L, 1_010_000_000L);
+        Image heap = SyntheticImages.generate(640, 480, 4, 9);
+        CudaRuntime rt = (CudaRuntime) openDevice();
+        try (Backend b = new GpuBackend(rt); Kernel<SieveInput, SieveOutput> sieve = b.prepare(Tasks.SIEVE, range)) {
+            // page-locked memory of the primary context, taken before the re-creation
+            BlurInput photo = new BlurInput(List.of(b.hostImage(heap)), BlurSpec.gaussian(2));
+            try (Kernel<BlurInput, BlurOutput> blur = b.prepare(Tasks.BLUR, photo)) {
+                assertEquals(seq(Tasks.SIEVE, range), sieve.run(range));
+                int generation = rt.context().generation();
+                rt.guard("re-create the context", () -> {
+                    rt.context().recover();
+                    return null;
+                });
+                assertEquals(generation + 1, rt.context().generation());
+                // modules, buffers (the sieving primes uploaded in prepare), streams and events are all made again
+                assertEquals(seq(Tasks.SIEVE, range), sieve.run(range), "the sieve after the re-creation");
+                Verdict v = Tasks.BLUR.compare(seq(Tasks.BLUR, new BlurInput(List.of(heap), BlurSpec.gaussian(2))),
+                        blur.run(photo));
+                assertTrue(v.ok(), "the blur after the re-creation, from the older memory: " + v);
+            }
+        }
+    }
+
+    @Test
+    void aFailedJobLeavesNoCopyInFlight() {
+        int n = 64 << 20;
+        try (CudaRuntime rt = (CudaRuntime) openDevice();
+                DeviceBuffer b = rt.buffer("drain", DeviceBuffer.Access.SCRATCH)) {
+            ByteBuffer out = rt.hostMemory(n);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> rt.guard("failing job", () -> {
+                rt.beginRun();
+                b.ensure(n);
+                for (int i = 0; i < 16; i++) {
+                    // about 1 GiB down on each stream, tens of milliseconds of copying
+                    for (int q = 0; q < Device.QUEUES; q++) {
+                        rt.queue(q);
+                        b.download(0, n, out, 0);
+                    }
+                }
+                throw new IllegalStateException("the host fails with the copies enqueued");
+            }));
+            assertEquals("the host fails with the copies enqueued", e.getMessage());
+            rt.guard("query the streams", () -> {
+                for (int q = 0; q < Device.QUEUES; q++) {
+                    // throws CUDA_ERROR_NOT_READY while the stream still has work
+                    JCudaDriver.cuStreamQuery(rt.context().stream(q));
+                }
+                return null;
+            });
+        }
+    }
+
+    @Test
+    void aBufferClosedAfterItsRuntimeFreesNothing() {
+        CudaRuntime rt = (CudaRuntime) openDevice();
+        DeviceBuffer b = rt.buffer("closed late", DeviceBuffer.Access.OUT);
+        rt.guard("allocate", () -> b.ensure(1 << 20));
+        rt.close();
+        // its memory went with the context; closing it must not touch the driver (it threw before)
+        b.close();
+        assertEquals(0, b.capacity());
+    }
+
+    private static <I, O> O seq(Task<I, O> task, I input) {
+        try (Backend seq = new SeqBackend(); Kernel<I, O> k = seq.prepare(task, input)) {
+            return k.run(input);
+        }
     }
 
     @Override
