@@ -94,18 +94,8 @@ final class RunSha256Command extends RunBase {
         if (s != null) {
             return Workload.sha256(s.count, s.length, s.iterations);
         }
-        // the files the backend will hash: those within the batch budget (larger ones stream on the host)
-        long budget = budget(batchBytes);
-        long[] filesAndBytes = new long[2];
-        InputFiles.walk(source.inputs, e -> {
-            long size = e.error() == null ? InputFiles.sizeOrZero(e.path()) : 0;
-            if (e.error() == null && size <= budget) {
-                filesAndBytes[0]++;
-                filesAndBytes[1] += size;
-            }
-        });
-        return Workload.sha256Files(filesAndBytes[0], filesAndBytes[1],
-                (int) Math.max(1, Math.min(Integer.MAX_VALUE, -Math.floorDiv(-filesAndBytes[1], budget))));
+        // the files the backend will hash, batch by batch as the run makes them (larger ones stream on the host)
+        return Workload.sha256Files(Sha256Files.batchSizes(source.inputs, budget(batchBytes)));
     }
 
     @Override

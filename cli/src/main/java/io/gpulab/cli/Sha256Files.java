@@ -3,6 +3,7 @@ package io.gpulab.cli;
 import io.gpulab.api.Backend;
 import io.gpulab.api.PathJob;
 import io.gpulab.api.SerialItems;
+import io.gpulab.cli.auto.HostRouting;
 import io.gpulab.tasks.Sha256Input;
 import io.gpulab.tasks.Tasks;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -24,9 +24,9 @@ import java.util.Optional;
  * in input order. A file larger than the budget is streamed through the JDK's SHA-256 on the host, with a note on
  * stderr, because a batch must fit in memory. On a backend that hashes each file on one serial thread (a GPU:
  * {@link Backend#serialItems}), the files of a batch that would hold it up are routed to the JDK's SHA-256 on the
- * host too, with a note ({@link SerialItems#toHost} chooses them, taking the host at {@value #HOST_BYTES_PER_SECOND}
- * bytes per second). On a backend whose workers read files themselves ({@link io.gpulab.api.PathJobs}), a batch
- * ships only the paths of its files, planned by their sizes.
+ * host too, with a note ({@link HostRouting#toHost} chooses them, the choice that {@code --backend auto} predicts
+ * from {@link #batchSizes}). On a backend whose workers read files themselves ({@link io.gpulab.api.PathJobs}), a
+ * batch ships only the paths of its files, planned by their sizes.
  */
 final class Sha256Files {
 
@@ -34,12 +34,6 @@ final class Sha256Files {
     private static final byte[] BY_PATH = new byte[0];
     /** The largest array the JVM allocates, a little under {@code Integer.MAX_VALUE}. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
-    /**
-     * The JDK's SHA-256 on one core, in bytes per second, for routing: 1.15 GB/s measured with SHA-NI (JDK 17's
-     * intrinsic) on a Xeon of 2026, rounded down.
-     */
-    static final double HOST_BYTES_PER_SECOND = 1e9;
-
     private final Batches batches;
     private final PrintWriter out;
     private final PrintWriter err;
@@ -60,6 +54,57 @@ final class Sha256Files {
         this.out = out;
         this.err = err;
         this.budget = budget;
+    }
+
+    /**
+     * Returns the sizes of the files of each batch that {@link #run} makes of these inputs, in their order, from the
+     * files' sizes alone: what the cost model of {@code --backend auto} needs. A file that cannot be read, or is not
+     * a regular file, or is streamed, is in no batch; a non-regular file ends the batch before it, as in the run.
+     */
+    static List<long[]> batchSizes(List<String> inputs, long budget) {
+        List<long[]> batches = new ArrayList<>();
+        List<Long> batch = new ArrayList<>();
+        long[] pending = new long[1];
+        Runnable flush = () -> {
+            if (!batch.isEmpty()) {
+                batches.add(batch.stream().mapToLong(Long::longValue).toArray());
+                batch.clear();
+            }
+            pending[0] = 0;
+        };
+        InputFiles.walk(inputs, e -> {
+            if (e.error() != null) {
+                return;
+            }
+            BasicFileAttributes a;
+            try {
+                a = Files.readAttributes(e.path(), BasicFileAttributes.class);
+            } catch (IOException ex) {
+                return;
+            }
+            long size = a.size();
+            if (!a.isRegularFile() || streams(size, budget)) {
+                flush.run();
+                return;
+            }
+            if (overflows(pending[0], size, budget)) {
+                flush.run();
+            }
+            batch.add(size);
+            pending[0] += size;
+        });
+        flush.run();
+        return batches;
+    }
+
+    /** Returns whether a file of this size is streamed on the host rather than held in a batch. */
+    private static boolean streams(long size, long budget) {
+        return size > budget || size > MAX_ARRAY;
+    }
+
+    /** Returns whether a file of this size ends the batch of {@code pending} bytes before it. */
+    private static boolean overflows(long pending, long size, long budget) {
+        return pending + size > budget;
     }
 
     /** Hashes every file under the inputs on the batches' backend and prints their lines. */
@@ -89,12 +134,12 @@ final class Sha256Files {
             pendingData.add(null);
             return;
         }
-        if (size > budget || size > MAX_ARRAY) {
+        if (streams(size, budget)) {
             flush();
             stream(e, size);
             return;
         }
-        if (pendingBytes + size > budget) {
+        if (overflows(pendingBytes, size, budget)) {
             flush();
         }
         if (batches.byPath()) {
@@ -170,17 +215,16 @@ final class Sha256Files {
         if (serial.isEmpty()) {
             return host;
         }
-        List<Integer> largestFirst = new ArrayList<>();
+        List<Integer> read = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
             if (pendingData.get(i) != null) {
-                largestFirst.add(i);
+                read.add(i);
             }
         }
-        largestFirst.sort(Comparator.comparingInt((Integer i) -> pendingData.get(i).length).reversed());
-        long[] sizes = largestFirst.stream().mapToLong(i -> pendingData.get(i).length).toArray();
-        int k = serial.get().toHost(sizes, HOST_BYTES_PER_SECOND);
-        for (int j = 0; j < k; j++) {
-            host[largestFirst.get(j)] = true;
+        boolean[] routed = HostRouting.toHost(serial.get(), read.stream().mapToLong(i -> pendingData.get(i).length)
+                .toArray());
+        for (int j = 0; j < routed.length; j++) {
+            host[read.get(j)] = routed[j];
         }
         return host;
     }

@@ -25,8 +25,11 @@ public final class AutoChooser {
         Warmup jit = calibration.warmup(workload.task());
         List<Choice.Prediction> list = new ArrayList<>();
         for (String id : candidates) {
-            calibration.cost(id, workload.task()).ifPresent(c -> list.add(new Choice.Prediction(id, c.device(),
-                    c.predict(workload, plan, jit), c.setupTime(workload), c.runTime(workload))));
+            calibration.cost(id, workload.task()).ifPresent(c -> {
+                long[] routed = c.routed(workload);
+                list.add(new Choice.Prediction(id, c.device(), c.predict(workload, plan, jit), c.setupTime(workload),
+                        c.runTime(workload), routed[0], routed[1]));
+            });
         }
         if (list.isEmpty()) {
             return Optional.empty();

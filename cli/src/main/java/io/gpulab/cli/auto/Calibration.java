@@ -3,6 +3,7 @@ package io.gpulab.cli.auto;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.gpulab.api.SerialItems;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Optional;
 
 /**
  * The cost models measured on one machine by one gpulab version: one {@link Cost} per backend and task, with the
- * key of the environment they were measured in.
+ * key of the environment they were measured in. A cost's {@code serialItems} is optional in the file: a file written
+ * before it was recorded reads as a backend without one until {@code gpulab calibrate} measures it again.
  *
  * @param key the environment: gpulab version, CPU, devices and drivers (see {@link MachineKey})
  * @param created when the newest cost was measured, ISO-8601
@@ -76,6 +78,13 @@ public record Calibration(String key, String created, List<Cost> costs, List<War
             j.addProperty("secondsPerUnit", c.secondsPerUnit());
             j.addProperty("bytesPerSecond", c.bytesPerSecond());
             j.addProperty("javaCode", c.javaCode());
+            if (c.serialItems() != null) {
+                JsonObject si = new JsonObject();
+                si.addProperty("itemBytesPerSecond", c.serialItems().itemBytesPerSecond());
+                si.addProperty("batchBytesPerSecond", c.serialItems().batchBytesPerSecond());
+                si.addProperty("minBytes", c.serialItems().minBytes());
+                j.add("serialItems", si);
+            }
             list.add(j);
         }
         o.add("costs", list);
@@ -122,7 +131,7 @@ public record Calibration(String key, String created, List<Cost> costs, List<War
             JsonObject j = c.getAsJsonObject();
             costs.add(new Cost(text(j, "backend"), text(j, "device"), text(j, "task"), number(j, "openSeconds"),
                     number(j, "prepareSeconds"), number(j, "runSeconds"), number(j, "secondsPerUnit"),
-                    number(j, "bytesPerSecond"), bool(j, "javaCode")));
+                    number(j, "bytesPerSecond"), bool(j, "javaCode"), serialItems(j)));
         }
         JsonElement jits = o.get("warmups");
         if (jits == null || !jits.isJsonArray()) {
@@ -147,6 +156,23 @@ public record Calibration(String key, String created, List<Cost> costs, List<War
                     number(j, "largeExcessSeconds")));
         }
         return new Calibration(text(o, "key"), text(o, "created"), costs, warmups);
+    }
+
+    /** Reads a cost's optional {@code serialItems} object; null where the cost has none. */
+    private static SerialItems serialItems(JsonObject cost) {
+        JsonElement v = cost.get("serialItems");
+        if (v == null) {
+            return null;
+        }
+        if (!v.isJsonObject()) {
+            throw new IllegalArgumentException("field 'serialItems' is not a JSON object");
+        }
+        JsonObject o = v.getAsJsonObject();
+        double min = number(o, "minBytes");
+        if (min != Math.rint(min)) {
+            throw new IllegalArgumentException("field 'minBytes' is not a whole number");
+        }
+        return new SerialItems(number(o, "itemBytesPerSecond"), number(o, "batchBytesPerSecond"), (long) min);
     }
 
     private static boolean bool(JsonObject o, String name) {

@@ -100,8 +100,11 @@ public final class Calibrator {
         for (Slot s : slots) {
             if (!s.failed) {
                 Opened o = s.opened;
-                costs.add(fit(o.backend.id(), o.backend.device(), task, o.open, s.prepare, Workload.of(task,
-                        s.input[0]), s.lo, Workload.of(task, s.input[1]), s.hi));
+                Cost c = fit(o.backend.id(), o.backend.device(), task, o.open, s.prepare, Workload.of(task,
+                        s.input[0]), s.lo, Workload.of(task, s.input[1]), s.hi);
+                // how the backend runs one item is its own constant, not measured: kept for the files batches
+                costs.add(new Cost(c.backend(), c.device(), task, c.openSeconds(), c.prepareSeconds(), c.runSeconds(),
+                        c.secondsPerUnit(), c.bytesPerSecond(), c.javaCode(), o.backend.serialItems(t).orElse(null)));
             }
         }
         return costs;

@@ -24,9 +24,17 @@ public record Choice(Workload workload, Plan plan, List<Prediction> predictions)
      *     median timed run
      * @param setupSeconds the setup paid once: open, and a prepare per batch
      * @param runSeconds the predicted seconds of one warm run of one batch
+     * @param routedFiles the files a run on this backend would route to the host ({@link HostRouting}), every batch
+     *     counted once
+     * @param routedBytes the bytes of those files
      */
     public record Prediction(String backend, String device, double seconds, double setupSeconds,
-            double runSeconds) {
+            double runSeconds, long routedFiles, long routedBytes) {
+
+        /** Creates a prediction that routes nothing. */
+        public Prediction(String backend, String device, double seconds, double setupSeconds, double runSeconds) {
+            this(backend, device, seconds, setupSeconds, runSeconds, 0, 0);
+        }
     }
 
     /** Copies the list, which must not be empty. */
@@ -44,7 +52,8 @@ public record Choice(Workload workload, Plan plan, List<Prediction> predictions)
 
     /**
      * Returns the one line printed on stderr, such as {@code auto: chose forkjoin for sieve [0, 10^9]: predicted
-     * 0.19 s; process 0.21 s, opencl 4.9 s, seq 0.30 s (setup + 4 runs each)}.
+     * 0.19 s; process 0.21 s, opencl 4.9 s, seq 0.30 s (setup + 4 runs each)}, then for each backend that would
+     * route files to the host, such as {@code ; opencl routes 1 file (3145728 B) to the host CPU}.
      */
     public String line() {
         StringBuilder sb = new StringBuilder("auto: chose ").append(chosen()).append(" for ")
@@ -55,14 +64,23 @@ public record Choice(Workload workload, Plan plan, List<Prediction> predictions)
                     .append(seconds(predictions.get(i).seconds()));
         }
         if (plan.medianRun()) {
-            return sb.append(" (median timed run after ").append(plan.warmup()).append(" warm-up)").toString();
+            sb.append(" (median timed run after ").append(plan.warmup()).append(" warm-up)");
+        } else {
+            int runs = plan.runsPerBatch();
+            sb.append(" (setup + ").append(runs).append(runs == 1 ? " run" : " runs");
+            if (workload.batches() > 1) {
+                sb.append(" of each of ").append(workload.batches()).append(" batches");
+            }
+            sb.append(predictions.size() > 1 ? " each)" : ")");
         }
-        int runs = plan.runsPerBatch();
-        sb.append(" (setup + ").append(runs).append(runs == 1 ? " run" : " runs");
-        if (workload.batches() > 1) {
-            sb.append(" of each of ").append(workload.batches()).append(" batches");
+        for (Prediction p : predictions) {
+            if (p.routedFiles() > 0) {
+                sb.append("; ").append(p.backend()).append(" routes ").append(p.routedFiles())
+                        .append(p.routedFiles() == 1 ? " file (" : " files (").append(p.routedBytes())
+                        .append(" B) to the host CPU");
+            }
         }
-        return sb.append(predictions.size() > 1 ? " each)" : ")").toString();
+        return sb.toString();
     }
 
     /** Returns the choice as a JSON-ready map: chosen, runs, batches and every prediction. */
@@ -83,6 +101,8 @@ public record Choice(Workload workload, Plan plan, List<Prediction> predictions)
             o.put("predictedSeconds", p.seconds());
             o.put("setupSeconds", p.setupSeconds());
             o.put("runSeconds", p.runSeconds());
+            o.put("routedFiles", p.routedFiles());
+            o.put("routedBytes", p.routedBytes());
             list.add(o);
         }
         m.put("predictions", list);

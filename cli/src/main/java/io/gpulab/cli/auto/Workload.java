@@ -5,6 +5,7 @@ import io.gpulab.tasks.BlurInput;
 import io.gpulab.tasks.BlurSpec;
 import io.gpulab.tasks.Sha256Input;
 import io.gpulab.tasks.SieveInput;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -17,14 +18,23 @@ import java.util.Locale;
  * @param units cost units of the whole input
  * @param bytes bytes to and from a device for the whole input
  * @param batches batches the input is run in, each prepared and run on its own (files), at least 1
+ * @param fileBatches the sizes of the files of each batch of a files run, which a backend that hashes each file on
+ *     one thread needs ({@link Cost#runTime}); null where only the totals are known
  */
-public record Workload(String task, String description, double units, double bytes, int batches) {
+public record Workload(String task, String description, double units, double bytes, int batches,
+        List<long[]> fileBatches) {
 
-    /** Checks the fields. */
+    /** Checks the fields and copies the list. */
     public Workload {
         if (units < 0 || bytes < 0 || batches < 1) {
             throw new IllegalArgumentException("workload needs units >= 0, bytes >= 0, batches >= 1");
         }
+        fileBatches = fileBatches == null ? null : List.copyOf(fileBatches);
+    }
+
+    /** Creates a workload known by its totals only. */
+    public Workload(String task, String description, double units, double bytes, int batches) {
+        this(task, description, units, bytes, batches, null);
     }
 
     /** Returns the workload of counting the primes of {@code [from, to]}; only the count comes back. */
@@ -49,6 +59,25 @@ public record Workload(String task, String description, double units, double byt
         double blocks = bytes / 64.0 + files;
         return new Workload("sha256", number(files) + " files, " + number(bytes) + " B", blocks,
                 bytes + files * (12.0 + 32.0), batches);
+    }
+
+    /**
+     * Returns the workload of hashing files in these batches, each the sizes of its files: the totals of
+     * {@link #sha256Files(long, long, int)}, and the sizes, so that a backend that hashes each file on one thread is
+     * predicted as the run routes the batches ({@link HostRouting}).
+     */
+    public static Workload sha256Files(List<long[]> fileBatches) {
+        long files = 0;
+        long bytes = 0;
+        for (long[] batch : fileBatches) {
+            files += batch.length;
+            for (long s : batch) {
+                bytes += s;
+            }
+        }
+        Workload totals = sha256Files(files, bytes, Math.max(1, fileBatches.size()));
+        return new Workload(totals.task, totals.description, totals.units, totals.bytes, totals.batches,
+                fileBatches);
     }
 
     /** Returns the workload of blurring images of {@code samples} samples in all (pixels x channels). */
@@ -84,7 +113,10 @@ public record Workload(String task, String description, double units, double byt
         throw new IllegalArgumentException("no cost model for the input of task " + task);
     }
 
-    /** Returns the same input run in {@code n} batches (at least 1), as files are when they exceed the budget. */
+    /**
+     * Returns the same input run in {@code n} batches (at least 1), as files are when they exceed the budget; known by
+     * its totals only.
+     */
     public Workload inBatches(int n) {
         return new Workload(task, description, units, bytes, Math.max(1, n));
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gpulab.api.SerialItems;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,23 @@ class CalibrationStoreTest {
         CalibrationStore.Loaded l = store.load("machine A");
         assertNull(l.note());
         assertEquals(sample("machine A"), l.calibration());
+    }
+
+    @Test
+    void aBackendsSerialItemsLoadBackAndABadOneMakesTheFileCorrupt() throws Exception {
+        CalibrationStore store = new CalibrationStore(dir);
+        Calibration c = new Calibration("machine A", "t", List.of(new Cost("opencl", "PoCL", "sha256", 0.1, 0.002,
+                1.5e-4, 1e-10, 7.8e9, false, new SerialItems(64e6, 50e9, 1 << 20))), List.of());
+        Path f = store.save(c);
+        assertEquals(c, store.load("machine A").calibration());
+        String text = Files.readString(f, StandardCharsets.UTF_8);
+        assertTrue(text.contains("\"minBytes\": 1048576"), text);
+        for (String bad : new String[] {"\"minBytes\": -1", "\"minBytes\": 0.5", "\"minBytes\": \"x\""}) {
+            Files.writeString(f, text.replace("\"minBytes\": 1048576", bad), StandardCharsets.UTF_8);
+            CalibrationStore.Loaded l = store.load("machine A");
+            assertNull(l.calibration(), bad);
+            assertTrue(l.note().contains("corrupt"), l.note());
+        }
     }
 
     @Test
