@@ -55,6 +55,12 @@ public abstract class GpuBackendChecks {
     /** Opens the runtime's default device with its per-buffer budget capped at {@code maxBufferBytes}. */
     protected abstract Device openDevice(long maxBufferBytes);
 
+    /**
+     * Returns whether the work before a marker of this runtime's device has finished, asked without waiting (the
+     * device's context current, inside its {@code guard}).
+     */
+    protected abstract boolean completed(Device device, DeviceEvent marker);
+
     @BeforeEach
     public void requireRuntime() {
         RequireBackend.available(runtime());
@@ -67,6 +73,36 @@ public abstract class GpuBackendChecks {
     private static <I, O> O seq(Task<I, O> task, I input) {
         try (Backend seq = new SeqBackend(); Kernel<I, O> k = seq.prepare(task, input)) {
             return k.run(input);
+        }
+    }
+
+    @Test
+    public void aFailedJobLeavesNoCopyInFlight() {
+        int n = 64 << 20;
+        List<DeviceEvent> marks = new ArrayList<>();
+        try (Device d = openDevice(); DeviceBuffer b = d.buffer("drain", DeviceBuffer.Access.SCRATCH)) {
+            ByteBuffer out = d.hostMemory(n);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> d.guard("failing job", () -> {
+                d.beginRun();
+                b.ensure(n);
+                for (int i = 0; i < 16; i++) {
+                    // 1 GiB down on each queue: tens of milliseconds over PCIe, about 0.2 s of memcpy on PoCL
+                    for (int q = 0; q < Device.QUEUES; q++) {
+                        d.queue(q);
+                        b.download(0, n, out, 0);
+                    }
+                }
+                for (int q = 0; q < Device.QUEUES; q++) {
+                    d.queue(q);
+                    marks.add(d.mark());
+                }
+                throw new IllegalStateException("the host fails with the copies enqueued");
+            }));
+            assertEquals("the host fails with the copies enqueued", e.getMessage());
+            for (DeviceEvent m : marks) {
+                assertTrue(d.guard("query a marker", () -> completed(d, m)),
+                        "queue " + m.queue() + " still ran the failed job's copies");
+            }
         }
     }
 

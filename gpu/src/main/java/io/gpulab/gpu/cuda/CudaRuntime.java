@@ -61,6 +61,11 @@ final class CudaRuntime implements Device {
     private record Marker(int queue, CUevent event) implements DeviceEvent {
     }
 
+    /** Returns the CUDA event of a marker of this runtime (tests query it). */
+    static CUevent event(DeviceEvent marker) {
+        return ((Marker) marker).event();
+    }
+
     private final CudaContext context;
     private final DeviceOptions options;
     private final String description;
